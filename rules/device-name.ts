@@ -1,0 +1,32 @@
+import { PATCH_DEVICE } from '../src/model/device.js';
+import { defineRule } from '../src/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'device-name',
+    description: "The device must be exactly 'patch@1.0'.",
+    defaultSeverity: 'error',
+    fixable: true,
+    hasSuggestions: false,
+    messages: {
+      nearMiss:
+        "Device '{{device}}' is not 'patch@1.0': HyperBEAM only treats a message as a patch when device is exactly 'patch@1.0', so this one is sent as an ordinary message and nothing is exposed. Write device = 'patch@1.0'.",
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    defaults: {},
+    docs: 'docs/rules/device-name.md',
+  },
+  check(model, context) {
+    for (const patch of model.patches) {
+      const device = patch.device;
+      if (!device || device.text === PATCH_DEVICE || patch.exact) continue;
+      let fix;
+      if (device.literal) {
+        const raw = context.source.slice(device.literal[0], device.literal[1]);
+        const quote = raw[0] === '"' ? '"' : "'";
+        fix = { range: device.literal, text: `${quote}${PATCH_DEVICE}${quote}` };
+      }
+      context.report({ range: device.range, messageId: 'nearMiss', data: { device: device.text }, ...(fix ? { fix } : {}) });
+    }
+  },
+});

@@ -1,0 +1,28 @@
+import { visitEntries } from '../src/model/entries.js';
+import { defineRule } from '../src/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'nil-value',
+    description: 'A nil value does not delete an exposed key.',
+    defaultSeverity: 'warn',
+    fixable: false,
+    hasSuggestions: false,
+    messages: {
+      nil:
+        "'{{key}} = nil' does nothing: a nil entry is absent from the table, and patches only merge, so the exposed value is not deleted. Send an explicit empty value (for example '') if readers must see a change.",
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    defaults: {},
+    docs: 'docs/rules/nil-value.md',
+  },
+  check(model, context) {
+    for (const patch of model.patches) {
+      visitEntries(patch, context.directKeys, ({ entry, exposed }) => {
+        if (exposed && entry.value.kind === 'nil' && entry.key.text !== null) {
+          context.report({ range: entry.valueAt, messageId: 'nil', data: { key: entry.key.text } });
+        }
+      });
+    }
+  },
+});

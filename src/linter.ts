@@ -1,0 +1,191 @@
+// lintText: the file-system-free core. parse → model → rules → messages.
+// lintProject: the per-file results plus the cross-file pass (duplicate-key-case).
+import { rules as registry, ruleById } from '../rules/index.js';
+import { buildModel, type PatchModel, type Range } from './model/index.js';
+import { parseLua } from './parse.js';
+import { presetConfig } from './config/presets.js';
+import type { Report, RuleContext } from './rule.js';
+import { escapeForMessage, lineStarts, positionAt } from './text.js';
+import type { LintMessage, LintResult, ResolvedConfig } from './types.js';
+
+export interface LintTextOptions {
+  filePath?: string;
+  config?: ResolvedConfig;
+}
+
+/** What the project pass needs from one file (plain data, so it can be cached). */
+export interface FileFacts {
+  filePath: string;
+  /** Facts collected by rules with a project pass, by rule id. */
+  project: Record<string, unknown>;
+  /** Offsets at which lines start, for positions of project reports. */
+  lineStarts: number[];
+}
+
+export interface FileLint {
+  result: LintResult;
+  facts: FileFacts;
+}
+
+let defaultConfig: ResolvedConfig | null = null;
+
+export function lintText(text: string, options: LintTextOptions = {}): LintResult {
+  return lintSource(text, options).result;
+}
+
+export function lintSource(text: string, options: LintTextOptions = {}): FileLint {
+  const filePath = options.filePath ?? '<text>';
+  const config = options.config ?? (defaultConfig ??= presetConfig('recommended'));
+  const starts = lineStarts(text);
+  const facts: FileFacts = { filePath, project: {}, lineStarts: starts };
+  const messages: LintMessage[] = [];
+  const parsed = parseLua(text);
+  if (!parsed.ok) {
+    const pos = positionAt(starts, parsed.offset);
+    messages.push({
+      ruleId: null, fatal: true, severity: 2,
+      message: `Parsing error: ${escapeForMessage(parsed.message, 200)}`,
+      line: parsed.tooDeep ? 1 : pos.line, column: parsed.tooDeep ? 1 : pos.column,
+    });
+    return { result: makeResult(filePath, messages, text), facts };
+  }
+  let model: PatchModel;
+  try {
+    model = buildModel(parsed.ast, text);
+  } catch (error) {
+    messages.push(internalError(null, error));
+    return { result: makeResult(filePath, messages, text), facts };
+  }
+  const directKeys = (config.rules['require-cache']?.severity ?? 0) === 0;
+  const seen = new Set<string>();
+  for (const rule of registry) {
+    const setting = config.rules[rule.meta.id];
+    if (!setting || setting.severity === 0) continue;
+    const severity = setting.severity;
+    const context: RuleContext<unknown> = {
+      options: setting.options,
+      directKeys,
+      source: text,
+      lineOf: (offset) => positionAt(starts, offset).line,
+      report(report) {
+        const message = toMessage(rule.meta.id, rule.meta.messages, severity, report, starts);
+        const key = `${message.ruleId}\0${report.range[0]}\0${report.range[1]}\0${message.message}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        messages.push(message);
+      },
+    };
+    try {
+      rule.check(model, context);
+      if (rule.collect) facts.project[rule.meta.id] = rule.collect(model, context);
+    } catch (error) {
+      messages.push(internalError(rule.meta.id, error));
+    }
+  }
+  return { result: makeResult(filePath, messages, text), facts };
+}
+
+/**
+ * Runs the cross-file checks over files already linted (sorted by path) and adds their
+ * reports to the results. `configFor` gives each file's config (rules may be off per file).
+ */
+export function lintProject(files: FileLint[], configFor: (filePath: string) => ResolvedConfig): void {
+  const sorted = [...files].sort((a, b) => (a.facts.filePath < b.facts.filePath ? -1 : a.facts.filePath > b.facts.filePath ? 1 : 0));
+  const byPath = new Map(sorted.map((f) => [f.facts.filePath, f]));
+  for (const rule of registry) {
+    if (!rule.checkProject) continue;
+    const id = rule.meta.id;
+    const participating = sorted.filter((f) => f.facts.project[id] !== undefined && (configFor(f.facts.filePath).rules[id]?.severity ?? 0) > 0);
+    if (participating.length < 2) continue;
+    const input = participating.map((f) => ({
+      filePath: f.facts.filePath,
+      facts: f.facts.project[id],
+      lineOf: (offset: number) => positionAt(f.facts.lineStarts, offset).line,
+    }));
+    for (const { filePath, report } of rule.checkProject(input, configFor(participating[0]!.facts.filePath).rules[id]!.options)) {
+      const file = byPath.get(filePath);
+      if (!file) continue;
+      const severity = configFor(filePath).rules[id]!.severity as 1 | 2;
+      const message = toMessage(id, rule.meta.messages, severity, report, file.facts.lineStarts);
+      const line = report.data?.line;
+      const related = report.data?.file;
+      if (typeof related === 'string' && typeof line === 'number') message.relatedLocation = { filePath: related, line };
+      file.result.messages.push(message);
+      file.result.messages.sort(byPosition);
+      recount(file.result);
+    }
+  }
+}
+
+function toMessage(ruleId: string, messages: Record<string, string>, severity: 1 | 2 | 0, report: Report, starts: number[]): LintMessage {
+  const start = positionAt(starts, report.range[0]);
+  const end = positionAt(starts, report.range[1]);
+  const message: LintMessage = {
+    ruleId,
+    severity: severity === 2 ? 2 : 1,
+    message: interpolate(messages[report.messageId] ?? report.messageId, report.data),
+    messageId: report.messageId,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  };
+  if (report.fix) message.fix = { range: report.fix.range, text: report.fix.text };
+  if (report.suggest?.length) {
+    message.suggestions = report.suggest.map((s) => ({
+      desc: interpolate(messages[s.messageId] ?? s.messageId, s.data),
+      messageId: s.messageId,
+      fix: { range: s.fix.range, text: s.fix.text },
+    }));
+  }
+  return message;
+}
+
+/** `{{name}}` placeholders; text from the linted file is escaped so it cannot carry control characters. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const value = data[name];
+    return value === undefined ? whole : escapeForMessage(String(value));
+  });
+}
+
+function internalError(ruleId: string | null, error: unknown): LintMessage {
+  const detail = escapeForMessage(error instanceof Error ? error.message : String(error), 200);
+  const message = ruleId ? `Rule '${ruleId}' failed on this file: ${detail}` : `Internal error while analysing this file: ${detail}`;
+  return { ruleId, fatal: true, severity: 2, message, line: 1, column: 1 };
+}
+
+function byPosition(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+}
+
+export function makeResult(filePath: string, messages: LintMessage[], source: string): LintResult {
+  messages.sort(byPosition);
+  const result: LintResult = {
+    filePath, messages, suppressedMessages: [],
+    errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+  recount(result);
+  if (messages.length > 0) result.source = source;
+  return result;
+}
+
+export function recount(result: LintResult): void {
+  let errors = 0, fatal = 0, warnings = 0, fixableErrors = 0, fixableWarnings = 0;
+  for (const m of result.messages) {
+    if (m.severity === 2) {
+      errors++;
+      if (m.fatal) fatal++;
+      if (m.fix) fixableErrors++;
+    } else {
+      warnings++;
+      if (m.fix) fixableWarnings++;
+    }
+  }
+  Object.assign(result, { errorCount: errors, fatalErrorCount: fatal, warningCount: warnings, fixableErrorCount: fixableErrors, fixableWarningCount: fixableWarnings });
+}
+
+export { ruleById };
+export type { Range };
