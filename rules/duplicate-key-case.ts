@@ -1,6 +1,10 @@
 import { visitEntries } from '../src/model/entries.js';
 import type { PatchModel } from '../src/model/index.js';
 import { defineRule, type KeyOccurrence, type ProjectReport } from '../src/rule.js';
+import { utf8Length } from '../src/text.js';
+
+/** Process IDs and wallet addresses: case-significant, and HyperBEAM keeps them as written. */
+const ID_LENGTHS = new Set([32, 42, 43]);
 
 /** Exposed keys in source order (each distinct place once). */
 function occurrences(model: PatchModel, directKeys: boolean): KeyOccurrence[] {
@@ -8,7 +12,7 @@ function occurrences(model: PatchModel, directKeys: boolean): KeyOccurrence[] {
   const out: KeyOccurrence[] = [];
   for (const patch of model.patches) {
     visitEntries(patch, directKeys, ({ entry, path, exposed }) => {
-      if (!exposed || path === null || entry.key.text === null) return;
+      if (!exposed || path === null || entry.key.text === null || ID_LENGTHS.has(utf8Length(entry.key.text))) return;
       const range = entry.key.range;
       const id = `${range[0]}:${path}`;
       if (seen.has(id)) return;
@@ -17,6 +21,14 @@ function occurrences(model: PatchModel, directKeys: boolean): KeyOccurrence[] {
     });
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/**
+ * True when two paths that fold to the same text differ in their last segment. When only an
+ * ancestor differs (`cache/Stats/x` vs `cache/stats/x`), the ancestor is the one reported.
+ */
+function lastSegmentDiffers(a: string, b: string): boolean {
+  return a.slice(a.lastIndexOf('/') + 1) !== b.slice(b.lastIndexOf('/') + 1);
 }
 
 export default defineRule({
@@ -42,8 +54,10 @@ export default defineRule({
       const folded = occ.path.toLowerCase();
       const earlier = first.get(folded);
       if (!earlier) first.set(folded, occ);
-      else if (earlier.path !== occ.path) {
-        context.report({ range: occ.range, messageId: 'sameFile', data: { path: occ.path, first: earlier.path, line: context.lineOf(earlier.range[0]) } });
+      else if (lastSegmentDiffers(earlier.path, occ.path)) {
+        context.report({
+          range: occ.range, messageId: 'sameFile', data: { path: occ.path, first: earlier.path, line: context.lineOf(earlier.range[0]) }, related: earlier.range,
+        });
       }
     }
   },
@@ -65,7 +79,7 @@ export default defineRule({
           continue;
         }
         // Within one file the per-file check already reported it.
-        if (global.filePath === file.filePath || global.occ.path === occ.path || (ownFirst !== undefined && ownFirst !== occ.path)) continue;
+        if (global.filePath === file.filePath || !lastSegmentDiffers(global.occ.path, occ.path) || (ownFirst !== undefined && ownFirst !== occ.path)) continue;
         reports.push({
           filePath: file.filePath,
           report: { range: occ.range, messageId: 'otherFile', data: { path: occ.path, first: global.occ.path, file: global.filePath, line: global.line } },

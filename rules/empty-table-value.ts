@@ -1,3 +1,4 @@
+import { keyLabel } from '../src/key-label.js';
 import { visitEntries } from '../src/model/entries.js';
 import { isEmptyTable } from '../src/model/values.js';
 import { defineRule } from '../src/rule.js';
@@ -21,7 +22,7 @@ export default defineRule({
     for (const patch of model.patches) {
       visitEntries(patch, context.directKeys, ({ entry, exposed }) => {
         if (exposed && isEmptyTable(entry.value)) {
-          context.report({ range: entry.valueAt, messageId: 'empty', data: { key: entry.key.text ?? String(entry.key.index ?? '?') } });
+          context.report({ range: entry.valueAt, messageId: 'empty', data: { key: keyLabel(entry, context.source) } });
         }
       });
     }

@@ -8,17 +8,25 @@ export default defineRule({
     fixable: false,
     hasSuggestions: false,
     messages: {
+      otherFlag:
+        "The guard tests '{{flag}}', which is not one of this project's sync flags ({{flags}}: option flags), so {{what}} may be sent again on every .load or Eval. Guard it with one of those flags.",
       unguarded:
-        "{{What}} is sent at load time without a guard: the script re-runs on every .load/Eval and sends it again. Wrap it in `if InitialSync == 'INCOMPLETE' then ... InitialSync = 'COMPLETE' end` with `InitialSync = InitialSync or 'INCOMPLETE'`.",
+        "{{What}} is sent at load time without a guard: aos re-runs the whole script on every .load or Eval, so the patch is sent again each time. Wrap it in `if InitialSync == 'INCOMPLETE' then ... InitialSync = 'COMPLETE' end` after `InitialSync = InitialSync or 'INCOMPLETE'`.",
       flagNotSet:
-        "The guard tests '{{flag}}' but this branch never sets it, so {{what}} is sent again on every load. Set '{{flag}}' in the same branch after sending.",
+        "The guard tests '{{flag}}' but this branch never sets it, so {{what}} is sent again on every .load or Eval. Set '{{flag}}' in the same branch after sending.",
       localFlag:
-        "Guard flag '{{flag}}' is local: it is re-initialised on every load, so {{what}} is sent again. Use a global flag (`{{flag}} = {{flag}} or 'INCOMPLETE'`).",
+        "Guard flag '{{flag}}' is local: aos re-runs the script on every .load or Eval and the local starts over, so {{what}} is sent again each time. Use a global flag initialised with `Flag = Flag or 'INCOMPLETE'`.",
       reinitialised:
-        "Guard flag '{{flag}}' is reset unconditionally on line {{line}}, so {{what}} is sent again on every load. Initialise it with `{{flag}} = {{flag}} or ...`.",
+        "Guard flag '{{flag}}' is reset unconditionally on line {{line}}, which runs again on every .load or Eval, so {{what}} is sent again each time. Initialise it with `{{flag}} = {{flag}} or 'INCOMPLETE'`.",
     },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaults: {},
+    schema: {
+      type: 'object',
+      properties: {
+        flags: { type: 'array', items: { type: 'string' }, description: "The only flags accepted as a guard (global names or paths such as 'State.synced'); empty: any global flag." },
+      },
+      additionalProperties: false,
+    },
+    defaults: { flags: [] as string[] },
     docs: 'docs/rules/guard-top-level-sync.md',
   },
   check(model, context) {
@@ -26,7 +34,9 @@ export default defineRule({
       const what = send.through ? `the patch sent by ${send.through}()` : 'this patch';
       const What = what[0]!.toUpperCase() + what.slice(1);
       const guard = send.guard;
-      if (!guard) {
+      if (guard && context.options.flags.length > 0 && !context.options.flags.includes(guard.flag)) {
+        context.report({ range: send.range, messageId: 'otherFlag', data: { what, flag: guard.flag, flags: context.options.flags.join(', ') } });
+      } else if (!guard) {
         context.report({ range: send.range, messageId: 'unguarded', data: { what, What } });
       } else if (!guard.setsFlag) {
         context.report({ range: send.range, messageId: 'flagNotSet', data: { what, flag: guard.flag } });

@@ -1,4 +1,6 @@
+import { keyLabel } from '../src/key-label.js';
 import { visitEntries } from '../src/model/entries.js';
+import type { Range } from '../src/model/index.js';
 import { defineRule } from '../src/rule.js';
 
 const LIMIT = 1e14;
@@ -14,6 +16,22 @@ function significantDigits(raw: string): number {
   return digits.length;
 }
 
+/**
+ * The number Lua 5.3 reads from a literal. Hex integer literals wrap around modulo 2^64
+ * (0xFFFFFFFFFFFFFFFF is -1), while luaparse gives their unbounded value.
+ */
+function luaNumber(raw: string, parsed: number): number {
+  const m = /^(-?)0[xX]([0-9a-fA-F]+)$/.exec(raw);
+  if (!m) return parsed;
+  let n = BigInt.asIntN(64, BigInt(`0x${m[2]}`));
+  if (m[1]) n = BigInt.asIntN(64, -n);
+  return Number(n);
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  return outer[0] <= inner[0] && inner[1] <= outer[1];
+}
+
 export default defineRule({
   meta: {
     id: 'number-precision',
@@ -23,9 +41,9 @@ export default defineRule({
     hasSuggestions: true,
     messages: {
       large:
-        "Value of '{{key}}' ({{raw}}) is 1e14 or more: aos encodes numbers with %.14g, so it is rounded. Send it as a string: tostring(...).",
+        "Value of '{{key}}' ({{raw}}) is 1e14 or more in magnitude: aos encodes numbers with %.14g, so it reaches HyperBEAM rounded. Send it as a string: tostring(...).",
       digits:
-        "Value of '{{key}}' ({{raw}}) has more than 14 significant digits: aos encodes numbers with %.14g, so it is rounded. Send it as a string: tostring(...).",
+        "Value of '{{key}}' ({{raw}}) has more than 14 significant digits: aos encodes numbers with %.14g, so it reaches HyperBEAM rounded. Send it as a string: tostring(...).",
       fraction:
         "Value of '{{key}}' ({{raw}}) is not an integer: HyperBEAM's float codec is not production-ready and %.14g may round it. Send it as a string, or as an integer in the smallest unit.",
       wrap: 'Wrap the value in tostring(...).',
@@ -36,17 +54,22 @@ export default defineRule({
   },
   check(model, context) {
     for (const patch of model.patches) {
-      visitEntries(patch, context.directKeys, ({ entry, exposed }) => {
+      visitEntries(patch, context.directKeys, ({ entry, depth, exposed }) => {
         const value = entry.value;
         if (!exposed || value.kind !== 'number') return;
-        const messageId = Math.abs(value.value) >= LIMIT ? 'large' : significantDigits(value.raw) > MAX_DIGITS ? 'digits' : !Number.isInteger(value.value) ? 'fraction' : null;
+        const number = luaNumber(value.raw, value.value);
+        const messageId = Math.abs(number) >= LIMIT ? 'large' : significantDigits(value.raw) > MAX_DIGITS ? 'digits' : !Number.isInteger(number) ? 'fraction' : null;
         if (!messageId) return;
+        // Wrapping edits the message only when the number is written in it (or passed to the
+        // wrapper, or read from a constant there); a literal inside a state table such as
+        // `Balances = { [Owner] = 1e15 }` would change the process's own data: no suggestion.
+        const inMessage = depth === 1 || value.via !== undefined || contains(patch.range, value.range);
         const source = context.source.slice(value.range[0], value.range[1]);
         context.report({
           range: entry.valueAt,
           messageId,
-          data: { key: entry.key.text ?? String(entry.key.index ?? '?'), raw: value.raw },
-          suggest: [{ messageId: 'wrap', fix: { range: value.range, text: `tostring(${source})` } }],
+          data: { key: keyLabel(entry, context.source), raw: value.raw },
+          ...(inMessage ? { suggest: [{ messageId: 'wrap', fix: { range: value.range, text: `tostring(${source})` } }] } : {}),
         });
       });
     }

@@ -1,4 +1,5 @@
 import { ENVELOPE, isCacheKey } from '../src/model/entries.js';
+import type { Value } from '../src/model/index.js';
 import { defineRule } from '../src/rule.js';
 
 export default defineRule({
@@ -10,11 +11,11 @@ export default defineRule({
     hasSuggestions: false,
     messages: {
       missing:
-        "Patch message has no 'cache' table: HyperBEAM exposes a patch's data under /compute/cache/<key>. Put the exposed keys in cache = { ... } (or enable the direct-keys preset if this process patches root keys on purpose).",
+        "Patch message has no 'cache' table: HyperBEAM merges the message into the root of the process state as it is, so nothing appears under /compute/cache/<key>, where the patch device documentation exposes data. Put the exposed keys in cache = { ... } (or use the direct-keys preset if this process patches root keys on purpose).",
       notTable:
-        "'cache' must be a table of keys to expose, not {{kind}}: every entry becomes /compute/cache/<key>. Write cache = { mykey = value }.",
+        "'cache' is {{kind}}, not a table: HyperBEAM exposes each entry of the cache table at /compute/cache/<key>, and {{kind}} has no entries to expose. Write cache = { mykey = value } (serialize the values, not the cache table).",
       stray:
-        "Data key '{{key}}' is beside 'cache', at the message root: it is merged into the root of the process state, not under /cache/. Move it into the cache table.",
+        "Data key '{{key}}' is beside 'cache', at the message root: HyperBEAM merges it into the root of the process state (/compute/<key>), not under /compute/cache/. Move it into the cache table.",
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaults: {},
@@ -24,11 +25,13 @@ export default defineRule({
     for (const patch of model.patches) {
       const root = patch.root;
       const cache = root.entries.find(isCacheKey);
-      if (!cache) {
+      if (!cache || cache.value.kind === 'nil') {
+        // No cache at all: one report at the message. Its root keys are not "beside" a cache.
         if (!root.filledUnknown) context.report({ range: patch.range, messageId: 'missing' });
-      } else if (!['table', 'unknown'].includes(cache.value.kind)) {
-        const kind = cache.value.kind === 'string' && cache.value.serialized ? 'an encoded string' : `a ${cache.value.kind}`;
-        context.report({ range: cache.key.range, messageId: 'notTable', data: { kind } });
+        continue;
+      }
+      if (cache.value.kind !== 'table' && cache.value.kind !== 'unknown') {
+        context.report({ range: cache.key.range, messageId: 'notTable', data: { kind: describeKind(cache.value) } });
       }
       for (const entry of root.entries) {
         const text = entry.key.text;
@@ -38,3 +41,9 @@ export default defineRule({
     }
   },
 });
+
+function describeKind(value: Value): string {
+  if (value.kind === 'string') return value.serialized ? 'an encoded string' : 'a string';
+  if (value.kind === 'non-finite') return 'a number';
+  return `a ${value.kind}`;
+}

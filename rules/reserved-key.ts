@@ -2,16 +2,18 @@ import { visitEntries } from '../src/model/entries.js';
 import { defineRule } from '../src/rule.js';
 
 /** The user's document: never use these as keys. */
-const DOCUMENTED = ['now', 'compute', 'state', 'info', 'test'];
+const DOCUMENTED = new Set(['now', 'compute', 'state', 'info', 'test']);
 /** Source-confirmed names at the root (/compute/<k>): process@1.0 and message@1.0 functions, runtime keys, redirects. */
-const ROOT = [
+const ROOT = new Set([
   'compute', 'now', 'schedule', 'slot', 'push', 'snapshot', 'info', 'process-id', 'as-process', 'ensure-process-key', 'module-info',
   'id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'path', 'hashpath',
   'results', 'process', 'at-slot', 'device', 'initialized', 'execution-device', 'device-stack', 'scheduler-device', 'push-device',
   'scheduler', 'authority', 'module', 'image', 'type', 'variant', 'data-protocol', 'to', 'patch-to', 'from', 'patch-from',
-];
+]);
+/** Root keys the patch device itself reads: they redirect this and all later patches. */
+const REDIRECTS = new Set(['to', 'patch-to', 'from', 'patch-from']);
 /** Source-confirmed names directly under cache (/compute/cache/<k>): message@1.0 functions, and device. */
-const NESTED = ['id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'info', 'module-info', 'path', 'device'];
+const NESTED = new Set(['id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'info', 'module-info', 'path', 'device']);
 
 export default defineRule({
   meta: {
@@ -21,8 +23,18 @@ export default defineRule({
     fixable: false,
     hasSuggestions: false,
     messages: {
-      reserved:
-        "Key '{{key}}' is reserved {{where}}: {{why}}. Use a specific name instead (for example 'myapp{{lower}}').",
+      documented:
+        "Key '{{key}}' is reserved {{where}}: the patch device documentation reserves now, compute, state, info and test for HyperBEAM paths, so reads of this key are ambiguous. Use a specific name instead (for example 'myapp{{lower}}').",
+      rootName:
+        "Key '{{key}}' is reserved at the root of the process state: HyperBEAM resolves /compute/{{lower}} as a process or message function or a runtime key, so the patched value is shadowed or breaks the process. Use a specific name instead (for example 'myapp{{lower}}').",
+      redirect:
+        "Key '{{key}}' is reserved at the root of the process state: HyperBEAM's patch device reads it as where to patch from or to, so this and later patches land somewhere else. Use a specific name instead (for example 'myapp{{lower}}').",
+      nestedName:
+        "Key '{{key}}' is reserved under cache: HyperBEAM resolves /compute/cache/{{lower}} as a message function, so reads return that instead of your value. Use a specific name instead (for example 'myapp{{lower}}').",
+      nestedDevice:
+        "Key '{{key}}' is reserved under cache: a nested device key tells HyperBEAM which device resolves the whole cache table, so reads under /compute/cache/ break. Use a specific name instead (for example 'myapp{{lower}}').",
+      extra:
+        "Key '{{key}}' is reserved {{where}} by this project's configuration (reserved-key option extra). Use a specific name instead.",
     },
     schema: {
       type: 'object',
@@ -38,24 +50,28 @@ export default defineRule({
   check(model, context) {
     const allow = new Set(context.options.allow.map((s) => s.toLowerCase()));
     const extra = new Set(context.options.extra.map((s) => s.toLowerCase()));
-    const documented = new Set(DOCUMENTED);
-    const root = new Set(ROOT);
-    const nested = new Set(NESTED);
     for (const patch of model.patches) {
       visitEntries(patch, context.directKeys, ({ entry, level, depth }) => {
         const text = entry.key.text;
         if (depth !== 1 || text === null) return;
         const lower = text.toLowerCase();
         if (allow.has(lower)) return;
-        const levelSet = level === 'root' ? root : nested;
-        let why: string | null = null;
-        if (documented.has(lower)) why = 'the patch device documentation reserves it for HyperBEAM paths';
-        else if (levelSet.has(lower)) why = level === 'root' ? 'HyperBEAM resolves it as a process or message function or runtime key, so the patched value is shadowed or breaks the process' : 'HyperBEAM resolves it as a message function, so reads return that instead of your value';
-        else if (extra.has(lower)) why = 'this project reserves it (reserved-key option extra)';
-        if (!why) return;
+        const messageId = reason(lower, level === 'root', extra);
+        if (!messageId) return;
         const where = level === 'root' ? 'at the root of the process state' : 'under cache';
-        context.report({ range: entry.key.range, messageId: 'reserved', data: { key: text, lower, where, why } });
+        context.report({ range: entry.key.range, messageId, data: { key: text, lower, where } });
       });
     }
   },
 });
+
+/** The most specific reason a key is reserved at its level: the user's list first, then the source, then the project. */
+function reason(lower: string, atRoot: boolean, extra: Set<string>): string | null {
+  if (DOCUMENTED.has(lower)) return 'documented';
+  if (atRoot && REDIRECTS.has(lower)) return 'redirect';
+  if (atRoot && ROOT.has(lower)) return 'rootName';
+  if (!atRoot && lower === 'device') return 'nestedDevice';
+  if (!atRoot && NESTED.has(lower)) return 'nestedName';
+  if (extra.has(lower)) return 'extra';
+  return null;
+}

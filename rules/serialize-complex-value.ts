@@ -1,5 +1,6 @@
 import { visitEntries } from '../src/model/entries.js';
-import { containsUnencodable, isNonEmptyTable } from '../src/model/values.js';
+import { containsUnencodable, isNonEmptyTable, tableDepth } from '../src/model/values.js';
+import type { Value } from '../src/model/types.js';
 import { defineRule } from '../src/rule.js';
 
 export default defineRule({
@@ -11,11 +12,17 @@ export default defineRule({
     hasSuggestions: true,
     messages: {
       complex:
-        "Value of '{{key}}' is a table: it is exposed as a nested map whose shape depends on the encoder, and complex objects may require serialization. Send json.encode(...) of it, or expose its scalar fields as separate keys.",
+        "Value of '{{key}}' is a table: HyperBEAM exposes it as a nested map or list whose shape depends on aos's JSON encoding, and the patch device documentation says complex objects may require serialization. Send json.encode(...) of it, or expose its scalar fields as separate keys.",
       wrap: 'Wrap the value in json.encode(...).',
     },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaults: {},
+    schema: {
+      type: 'object',
+      properties: {
+        maxDepth: { type: 'integer', minimum: 0, description: 'Accept tables nested up to this depth ({ a = 1 } is 1, { a = { b = 1 } } is 2); 0 reports every table.' },
+      },
+      additionalProperties: false,
+    },
+    defaults: { maxDepth: 0 },
     docs: 'docs/rules/serialize-complex-value.md',
   },
   check(model, context) {
@@ -23,7 +30,7 @@ export default defineRule({
       visitEntries(patch, context.directKeys, ({ entry, depth, exposed }) => {
         if (!exposed || depth !== 1) return;
         const value = entry.value;
-        if (!isNonEmptyTable(value) || containsUnencodable(value)) return;
+        if (!isNonEmptyTable(value) || containsUnencodable(value) || !deeperThan(value, context.options.maxDepth)) return;
         const source = context.source.slice(value.range[0], value.range[1]);
         context.report({
           range: entry.valueAt,
@@ -35,3 +42,9 @@ export default defineRule({
     }
   },
 });
+
+/** True when tables are known to nest deeper than `limit` in this value (unresolved parts count as scalars). */
+function deeperThan(value: Value, limit: number): boolean {
+  // Memoised per table in the model: a table sent by many messages is measured once.
+  return tableDepth(value) > limit;
+}

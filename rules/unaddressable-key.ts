@@ -14,13 +14,15 @@ export default defineRule({
     fixable: false,
     hasSuggestions: false,
     messages: {
-      empty: 'Empty key: it cannot be read at any /cache/<key> path. Give the value a name.',
+      empty: 'Empty key: no URL path segment can name it, so the value cannot be read over HTTP. Give the value a name.',
       characters:
         "Key '{{key}}' contains '{{char}}', which has a meaning in HyperBEAM paths ('/' nests, '~' selects a device, '&', '=', '+', '(' and ')' are path syntax), so it cannot be read back. Use letters, digits, '-' or '_'.",
       space: "Key '{{key}}' contains whitespace or control characters, which cannot be written in a URL path segment. Use letters, digits, '-' or '_'.",
       tooLong: 'Key is {{bytes}} bytes long; HyperBEAM path segments are at most 512 bytes, so it cannot be read. Use a shorter key.',
       positional:
-        'Positional (array-style) entry directly under cache: its key is a number, not a name, and the encoder turns cache into a list. Give it a key: cache = { name = value }.',
+        'Positional (array-style) entry {{where}}: its key is the number {{index}}, not a name, and the encoder turns the table into a list (or fails when names are mixed in). Give it a key: name = value.',
+      integerKey:
+        'Integer key [{{index}}] {{where}}: it is not a name, and the encoder turns the table into a list (or fails when names are mixed in). Use a string key: name = value.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaults: {},
@@ -28,10 +30,13 @@ export default defineRule({
   },
   check(model, context) {
     for (const patch of model.patches) {
-      visitEntries(patch, context.directKeys, ({ entry, depth, exposed }) => {
+      visitEntries(patch, context.directKeys, ({ entry, depth, exposed, level }) => {
         const key = entry.key;
-        if (key.form === 'positional') {
-          if (exposed && depth === 1) context.report({ range: key.range, messageId: 'positional' });
+        if (key.form === 'positional' || key.form === 'number') {
+          // Integer keys deeper down are ordinary lists; only the exposed level needs names.
+          if (!exposed || depth !== 1 || key.index === undefined) return;
+          const where = level === 'cache' ? 'directly under cache' : 'among the root data keys';
+          context.report({ range: key.range, messageId: key.form === 'positional' ? 'positional' : 'integerKey', data: { where, index: key.index } });
           return;
         }
         const text = key.text;

@@ -1,3 +1,4 @@
+import { keyLabel } from '../src/key-label.js';
 import { visitEntries } from '../src/model/entries.js';
 import { tableLayoutProblem } from '../src/model/values.js';
 import { defineRule } from '../src/rule.js';
@@ -28,7 +29,7 @@ export default defineRule({
       visitEntries(patch, context.directKeys, ({ entry, exposed }) => {
         if (!exposed) return;
         const value = entry.value;
-        const key = entry.key.text ?? String(entry.key.index ?? '?');
+        const key = keyLabel(entry, context.source);
         if (value.kind === 'function') context.report({ range: entry.valueAt, messageId: 'function', data: { key } });
         else if (value.kind === 'non-finite') context.report({ range: entry.valueAt, messageId: 'nonFinite', data: { key, text: value.text } });
         else if (value.kind === 'table') {

@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 // dist/ is not wiped first: concurrent builds (tests, editors) must never see it half-empty.
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  // lint-worker: the worker-thread script (src/workers/pool.ts finds it beside the entries).
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'lint-worker': 'src/workers/lint-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

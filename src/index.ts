@@ -1,12 +1,19 @@
-// The Node API: `import { lintText, lintFiles, formatters } from 'patchlint'`.
+// The Node API: `import { lintText, lintFiles, loadConfig, formatters } from 'patchlint'`.
 export { lintText } from './linter.js';
 export type { LintTextOptions } from './linter.js';
 export { lintFiles } from './lint-files.js';
 export type { LintFilesOptions, LintFilesResult } from './lint-files.js';
 export { presetConfig, PRESET_NAMES } from './config/presets.js';
 export type { PresetName } from './config/presets.js';
-export { loadFormatter, FORMATTER_NAMES } from './formatters/index.js';
-export type { Formatter, FormatterContext } from './formatters/index.js';
+export { findConfigFile, loadConfigFile, emptyConfig, parseRuleFlag, ConfigError, CONFIG_FILE_NAMES } from './config/load.js';
+export type { ConfigFile, ConfigOverride, RuleEntry } from './config/load.js';
+export { createResolver } from './config/resolve.js';
+export { loadConfig } from './config/load-config.js';
+export type { LoadConfigOptions } from './config/load-config.js';
+export type { ConfigResolver, ResolveOptions } from './config/resolve.js';
+export { outputFixes } from './write-atomic.js';
+export { formatters, loadFormatter, FORMATTER_NAMES } from './formatters/index.js';
+export type { Formatter, FormatterContext, FormatterName } from './formatters/index.js';
 export { rules } from '../rules/index.js';
 export type * from './types.js';
 export type { PatchModel, PatchMessage, Entry, Key, Value, TableShape, LoadTimeSend, GuardInfo, Range } from './model/index.js';

@@ -1,8 +1,12 @@
 // lintFiles: find, read and lint files, then run the cross-file pass.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { findFiles } from './files.js';
-import { lintProject, lintSource, type FileLint } from './linter.js';
+import { lintSource, makeResult, type FileLint } from './linter.js';
+import { lintMany } from './lint-per-file.js';
+import { lintWithFixes, type SourceFile } from './lint-with-fixes.js';
 import { presetConfig } from './config/presets.js';
+import { rememberReadText } from './read-snapshot.js';
 import type { LintResult, ResolvedConfig } from './types.js';
 
 export interface LintFilesOptions {
@@ -13,6 +17,16 @@ export interface LintFilesOptions {
   /** Extra ignore globs, relative to cwd. */
   ignore?: string[];
   errorOnUnmatchedPattern?: boolean;
+  /** Files to skip (config `ignores`, --ignore-pattern); a file named explicitly gets a warning instead. */
+  isIgnored?: (filePath: string) => boolean;
+  /** Apply fixes in passes and put the fixed text in each changed result's `output` (nothing is written). */
+  fix?: boolean;
+  /** Reuse the results of unchanged files (`--cache`); not used with `fix`. See docs/performance.md. */
+  cache?: boolean;
+  /** The cache file, or a folder for it (default: `.patchlintcache` in cwd). */
+  cacheLocation?: string;
+  /** Worker threads: 'auto' (default) uses them when there are many files; a number forces it (0: none). */
+  workers?: number | 'auto';
 }
 
 export interface LintFilesResult {
@@ -29,18 +43,40 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const fixed = options.config;
   const recommended = presetConfig('recommended');
   const configFor = typeof fixed === 'function' ? fixed : () => fixed ?? recommended;
-  const linted: FileLint[] = [];
-  const texts = await Promise.all(found.files.map((f) => readFile(f, 'utf8').then((t) => ({ ok: true as const, t }), (e: NodeJS.ErrnoException) => ({ ok: false as const, e }))));
-  found.files.forEach((filePath, i) => {
-    const read = texts[i]!;
-    if (!read.ok) {
-      errors.push(`Cannot read ${filePath}: ${describeError(read.e)}`);
-      return;
-    }
-    linted.push(lintSource(read.t, { filePath, config: configFor(filePath) }));
+  const sources: SourceFile[] = [];
+  const ignoredResults: LintResult[] = [];
+  const toLint = found.files.filter((filePath) => {
+    if (!options.isIgnored?.(filePath)) return true;
+    if (patterns.some((p) => path.resolve(cwd, p) === filePath)) ignoredResults.push(ignoredFileResult(filePath));
+    return false;
   });
-  lintProject(linted, configFor);
-  return { results: linted.map((l) => l.result), errors };
+  let linted: FileLint[];
+  if (options.fix) {
+    const texts = await Promise.all(toLint.map((f) => readFile(f, 'utf8').then((t) => ({ ok: true as const, t }), (e: NodeJS.ErrnoException) => ({ ok: false as const, e }))));
+    toLint.forEach((filePath, i) => {
+      const read = texts[i]!;
+      if (read.ok) sources.push({ filePath, text: read.t });
+      else errors.push(`Cannot read ${filePath}: ${describeError(read.e)}`);
+    });
+    const lintOne = (filePath: string, text: string) => lintSource(text, { filePath, config: configFor(filePath) });
+    linted = lintWithFixes(sources, lintOne, configFor, true);
+    linted.forEach((l, i) => l.result.output !== undefined && rememberReadText(l.result, sources[i]!.text));
+  } else {
+    // Reading file by file, the cache and worker threads: lint-per-file.ts.
+    const outcome = await lintMany(toLint, { cwd, configFor, cache: options.cache ?? false, cacheLocation: options.cacheLocation, workers: options.workers ?? 'auto', describeReadError: describeError });
+    errors.push(...outcome.errors);
+    linted = outcome.linted;
+  }
+  const results = [...linted.map((l) => l.result), ...ignoredResults].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  return { results, errors };
+}
+
+/** As ESLint: a file named on the command line but ignored by the config gets one warning. */
+export function ignoredFileResult(filePath: string): LintResult {
+  const message = 'File ignored because of a matching ignore pattern. Use "--no-ignore" to lint it.';
+  const result = makeResult(filePath, [{ ruleId: null, severity: 1, message, line: 0, column: 0 }], '');
+  delete result.source;
+  return result;
 }
 
 export function describeError(e: NodeJS.ErrnoException): string {

@@ -3,7 +3,10 @@
 import { rules as registry, ruleById } from '../rules/index.js';
 import { buildModel, type PatchModel, type Range } from './model/index.js';
 import { parseLua } from './parse.js';
+import { mayHavePatchMessage } from './patch-prefilter.js';
 import { presetConfig } from './config/presets.js';
+import { applyDirectives } from './directives/apply.js';
+import { parseDirectives, type FileDirectives } from './directives/parse.js';
 import type { Report, RuleContext } from './rule.js';
 import { escapeForMessage, lineStarts, positionAt } from './text.js';
 import type { LintMessage, LintResult, ResolvedConfig } from './types.js';
@@ -20,6 +23,8 @@ export interface FileFacts {
   project: Record<string, unknown>;
   /** Offsets at which lines start, for positions of project reports. */
   lineStarts: number[];
+  /** `-- patchlint-...` comments, applied again after the project pass adds reports. */
+  directives?: FileDirectives;
 }
 
 export interface FileLint {
@@ -51,7 +56,8 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
   }
   let model: PatchModel;
   try {
-    model = buildModel(parsed.ast, text);
+    // No `device`/`method` in the text: no patch message, so the (costly) model is empty.
+    model = mayHavePatchMessage(text) ? buildModel(parsed.ast, text) : { patches: [], loadTimeSends: [] };
   } catch (error) {
     messages.push(internalError(null, error));
     return { result: makeResult(filePath, messages, text), facts };
@@ -69,6 +75,7 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
       lineOf: (offset) => positionAt(starts, offset).line,
       report(report) {
         const message = toMessage(rule.meta.id, rule.meta.messages, severity, report, starts);
+        if (report.related) message.relatedLocation = { filePath, line: positionAt(starts, report.related[0]).line };
         const key = `${message.ruleId}\0${report.range[0]}\0${report.range[1]}\0${message.message}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -82,7 +89,11 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
       messages.push(internalError(rule.meta.id, error));
     }
   }
-  return { result: makeResult(filePath, messages, text), facts };
+  const result = makeResult(filePath, messages, text);
+  facts.directives = parseDirectives(parsed.ast.comments, text, starts);
+  applyDirectives(result, facts.directives, config.reportUnusedDisableDirectives === true);
+  if (result.messages.length > 0 || result.suppressedMessages.length > 0) result.source = text;
+  return { result, facts };
 }
 
 /**
@@ -92,6 +103,7 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
 export function lintProject(files: FileLint[], configFor: (filePath: string) => ResolvedConfig): void {
   const sorted = [...files].sort((a, b) => (a.facts.filePath < b.facts.filePath ? -1 : a.facts.filePath > b.facts.filePath ? 1 : 0));
   const byPath = new Map(sorted.map((f) => [f.facts.filePath, f]));
+  const touched = new Set<FileLint>();
   for (const rule of registry) {
     if (!rule.checkProject) continue;
     const id = rule.meta.id;
@@ -102,7 +114,18 @@ export function lintProject(files: FileLint[], configFor: (filePath: string) => 
       facts: f.facts.project[id],
       lineOf: (offset: number) => positionAt(f.facts.lineStarts, offset).line,
     }));
-    for (const { filePath, report } of rule.checkProject(input, configFor(participating[0]!.facts.filePath).rules[id]!.options)) {
+    let reports: ReturnType<NonNullable<typeof rule.checkProject>>;
+    try {
+      reports = [...rule.checkProject(input, configFor(participating[0]!.facts.filePath).rules[id]!.options)];
+    } catch (error) {
+      // As in the per-file pass: name the rule, keep the run going (reported once, on the first file).
+      const first = participating[0]!.result;
+      first.messages.push({ ...internalError(id, error), message: internalError(id, error).message.replace('on this file', 'in the cross-file pass') });
+      first.messages.sort(byPosition);
+      recount(first);
+      continue;
+    }
+    for (const { filePath, report } of reports) {
       const file = byPath.get(filePath);
       if (!file) continue;
       const severity = configFor(filePath).rules[id]!.severity as 1 | 2;
@@ -113,7 +136,12 @@ export function lintProject(files: FileLint[], configFor: (filePath: string) => 
       file.result.messages.push(message);
       file.result.messages.sort(byPosition);
       recount(file.result);
+      touched.add(file);
     }
+  }
+  // Directives also cover the cross-file reports: run the suppression post-pass again (once per file).
+  for (const file of touched) {
+    if (file.facts.directives) applyDirectives(file.result, file.facts.directives, configFor(file.facts.filePath).reportUnusedDisableDirectives === true);
   }
 }
 
@@ -151,7 +179,13 @@ export function interpolate(template: string, data: Record<string, string | numb
 }
 
 function internalError(ruleId: string | null, error: unknown): LintMessage {
-  const detail = escapeForMessage(error instanceof Error ? error.message : String(error), 200);
+  let text: string;
+  try {
+    text = error instanceof Error ? error.message : String(error);
+  } catch {
+    text = 'a value that cannot be shown'; // e.g. a thrown object without a prototype
+  }
+  const detail = escapeForMessage(text, 200);
   const message = ruleId ? `Rule '${ruleId}' failed on this file: ${detail}` : `Internal error while analysing this file: ${detail}`;
   return { ruleId, fatal: true, severity: 2, message, line: 1, column: 1 };
 }

@@ -35,6 +35,8 @@ export interface Report {
   data?: Record<string, string | number>;
   fix?: TextEdit;
   suggest?: { messageId: string; data?: Record<string, string | number>; fix: TextEdit }[];
+  /** Another place in the same file the message refers to (duplicate-key-case: the first occurrence). */
+  related?: Range;
 }
 
 export interface RuleContext<Options> {

@@ -56,4 +56,6 @@ export interface RuleSetting {
 /** A configuration after presets, overrides and CLI flags are applied, for one file. */
 export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
+  /** Report `-- patchlint-disable` directives that suppressed nothing (as warnings, fixable). */
+  reportUnusedDisableDirectives?: boolean;
 }

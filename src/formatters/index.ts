@@ -3,15 +3,28 @@ import type { Formatter } from './types.js';
 
 export type { Formatter, FormatterContext } from './types.js';
 
-const loaders: Record<string, () => Promise<{ default: Formatter }>> = {
+export type FormatterName = 'stylish' | 'json' | 'sarif' | 'github' | 'compact';
+
+const loaders: Record<FormatterName, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  github: () => import('./github.js'),
+  compact: () => import('./compact.js'),
 };
 
-export const FORMATTER_NAMES = Object.keys(loaders);
+export const FORMATTER_NAMES: string[] = Object.keys(loaders);
 
 export async function loadFormatter(name: string): Promise<Formatter> {
-  const load = loaders[name];
+  const load = Object.hasOwn(loaders, name) ? loaders[name as FormatterName] : undefined;
   if (!load) throw new Error(`unknown format '${name}' (expected one of: ${FORMATTER_NAMES.join(', ')})`);
   return (await load()).default;
 }
+
+/**
+ * The formatters for the Node API, each loaded on first use:
+ * `const sarif = await formatters.sarif(); sarif(results, { cwd, color: false })`.
+ */
+export const formatters = Object.freeze(
+  Object.fromEntries(FORMATTER_NAMES.map((name) => [name, () => loadFormatter(name)])),
+) as Readonly<Record<FormatterName, () => Promise<Formatter>>>;

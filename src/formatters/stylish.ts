@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import path from 'node:path';
 import { escapeForMessage } from '../text.js';
 import type { Formatter } from './types.js';
+import { messageText } from './paths.js';
 
 const stylish: Formatter = (results, context) => {
   const c = pc.createColors(context.color);
@@ -18,7 +19,7 @@ const stylish: Formatter = (results, context) => {
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
       m.severity === 2 ? c.red('error') : c.yellow('warning'),
-      escapeForMessage(m.message, 10_000),
+      escapeForMessage(messageText(m, context.cwd), 10_000),
       c.dim(m.ruleId ?? ''),
     ]);
     const width = [0, 0];

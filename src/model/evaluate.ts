@@ -3,7 +3,7 @@
 // wrapper parameters substituted by call arguments. What it cannot know is 'unknown'.
 import type { Expression, Identifier, Range, TableConstructorExpression } from '../lua-ast.js';
 import { decodeLuaString } from '../text.js';
-import type { Binding, Facts, FunctionInfo } from './facts.js';
+import type { Binding, Facts, FieldWrite, FunctionInfo } from './facts.js';
 import type { Entry, Key, TableShape, Value } from './types.js';
 
 /** A wrapper call's arguments, standing in for the wrapper's parameters. */
@@ -17,16 +17,39 @@ interface Holder {
   prefix: string[];
 }
 
+/** A binding's value as resolved once, with the wrapper functions whose parameters it read. */
+interface Memo {
+  value: Value;
+  params: FunctionInfo[];
+}
+
+/** A binding's field writes grouped by the path of the table they write into (built once). */
+interface WriteIndex {
+  /** `m.cache.k = v` is filed under the key of ['cache']. */
+  into: Map<string, FieldWrite[]>;
+  /** Every proper prefix of a write path: is anything written below this path? */
+  below: Set<string>;
+}
+
 const MAX_DEPTH = 24;
 const SERIALIZERS = new Set(['encode', 'stringify', 'tostring', 'format', 'serialize']);
 
 export class Evaluator {
   /** Parameters read while evaluating (a template that depends on them is a wrapper). */
   readonly paramsSeen = new Set<FunctionInfo>();
+  /** Expressions evaluated so far (a work count: tests check it grows linearly with the input). */
+  evaluations = 0;
+  /** Field writes collected into table shapes so far (the same kind of work count). */
+  writesRead = 0;
   private readonly holdersOf = new Map<TableConstructorExpression, Binding[]>();
   private readonly openCtors = new Set<TableConstructorExpression>();
   private readonly resolving = new Set<Binding>();
-  private readonly memo = new Map<Binding, Value>();
+  private readonly memo = new Map<Binding, Memo>();
+  private readonly writeIndex = new Map<Binding, WriteIndex>();
+  /** Every parameter read, in order, so a memoised value can replay the ones it read. */
+  private readonly paramLog: FunctionInfo[] = [];
+  /** Named entries by key text, built once per shape (member lookups on big tables stay O(1)). */
+  private readonly entriesByKey = new WeakMap<TableShape, Map<string, Entry | null>>();
 
   constructor(private readonly facts: Facts, private readonly text: string) {
     for (const b of facts.bindings) {
@@ -61,6 +84,7 @@ export class Evaluator {
 
   evaluate(node: Expression, env: Env, extra: Holder[] = [], depth = 0): Value {
     const range = node.range;
+    this.evaluations++;
     if (depth > MAX_DEPTH) return { kind: 'unknown', range };
     switch (node.type) {
       case 'StringLiteral':
@@ -87,9 +111,13 @@ export class Evaluator {
         }
         if (node.indexer !== '.') return { kind: 'unknown', range };
         const base = this.evaluate(node.base, env, [], depth + 1);
-        if (base.kind !== 'table') return { kind: 'unknown', range };
-        const entry = base.table.entries.find((e) => e.key.text === node.identifier.name);
-        return entry ? { ...entry.value, range } : { kind: 'unknown', range };
+        // Entries added under unknown keys (`t[k] = v`) may have replaced the field.
+        if (base.kind !== 'table' || base.table.filledUnknown) return { kind: 'unknown', range };
+        const entry = this.entryNamed(base.table, node.identifier.name);
+        if (!entry) return { kind: 'unknown', range };
+        // A field of a wrapper argument (`f({ From = 'x' })` read as `msg.From`) points at that field.
+        const via = entry.value.via ?? (base.via ? entry.value.range : undefined);
+        return via ? { ...entry.value, range, via } : { ...entry.value, range };
       }
       case 'UnaryExpression': {
         if (node.operator === 'not') return { kind: 'boolean', range };
@@ -128,33 +156,113 @@ export class Evaluator {
     }
   }
 
+  /** The one entry named `name`; null when there is none or several (written twice: which one wins is not known). */
+  private entryNamed(table: TableShape, name: string): Entry | null {
+    let byKey = this.entriesByKey.get(table);
+    if (!byKey) {
+      byKey = new Map();
+      for (const e of table.entries) if (e.key.text !== null) byKey.set(e.key.text, byKey.has(e.key.text) ? null : e);
+      this.entriesByKey.set(table, byKey);
+    }
+    return byKey.get(name) ?? null;
+  }
+
   private identifier(node: Identifier, env: Env, extra: Holder[], depth: number): Value {
     const range = node.range;
     const b = this.facts.refs.get(node);
     if (!b) return { kind: 'unknown', range };
-    const arg = env.subst?.get(b);
+    if (b.kind === 'param' && b.fn) this.noteParam(b.fn);
+    // A parameter the body reassigns (`key = key:lower()`) or fills (`data.x = 1`) no longer
+    // holds the argument as written: not substituted.
+    const arg = b.assignments.length === 0 && b.writes.length === 0 ? env.subst?.get(b) : undefined;
     if (arg) {
-      const v = this.evaluate(arg.node, arg.env, extra, depth + 1);
+      let v = this.evaluate(arg.node, arg.env, extra, depth + 1);
+      // Passed on to another function, the argument table may be filled there.
+      if (v.kind === 'table' && b.escapes && !v.table.open) v = { ...v, table: { ...v.table, open: true } };
       return { ...v, via: v.via ?? arg.node.range };
     }
-    if (b.kind === 'param') {
-      if (b.fn) this.paramsSeen.add(b.fn);
-      return { kind: 'unknown', range };
-    }
+    if (b.kind === 'param') return { kind: 'unknown', range };
     if (b.declaredFunction) return { kind: 'function', range };
-    const memoable = extra.length === 0;
-    const cached = memoable ? this.memo.get(b) : undefined;
-    if (cached) return { ...cached, range, literal: false } as Value;
     if (this.resolving.has(b)) return { kind: 'unknown', range };
-    this.resolving.add(b);
-    let v = this.bindingValue(b, extra, depth);
-    this.resolving.delete(b);
-    if (memoable) this.memo.set(b, v);
-    v = v.kind === 'string' ? { ...v, range, literal: false } : { ...v, range };
-    return v;
+    let v: Value;
+    // Holders that write into this table (`m.cache.t.x = 1` for `cache = { t = T }`) change its
+    // shape for this message only: evaluated without the memo. Holders that only make it
+    // open (escaping, global) do not need a fresh evaluation.
+    const writers = extra.filter((h) => this.writesBelow(h.binding, h.prefix));
+    const cached = writers.length === 0 ? this.memo.get(b) : undefined;
+    if (cached && (cached.params.length === 0 || env === ROOT_ENV)) {
+      for (const fn of cached.params) this.noteParam(fn);
+      v = cached.value;
+    } else {
+      const start = this.paramLog.length;
+      this.resolving.add(b);
+      v = this.bindingValue(b, env, writers.length > 0 ? extra : [], depth);
+      this.resolving.delete(b);
+      // A value that read wrapper parameters depends on the environment: memoised for the
+      // template (ROOT_ENV) only. The memo keeps evaluation linear: a table referenced by
+      // many messages is resolved once.
+      const params = [...new Set(this.paramLog.slice(start))];
+      if (writers.length === 0 && (params.length === 0 || env === ROOT_ENV)) this.memo.set(b, { value: v, params });
+    }
+    if (v.kind === 'table' && !v.table.open && extra.some((h) => opensTable(h.binding))) v = { ...v, table: { ...v.table, open: true } };
+    return v.kind === 'string' ? { ...v, range, literal: false } : { ...v, range };
   }
 
-  private bindingValue(b: Binding, extra: Holder[], depth: number): Value {
+  /** Records that a wrapper parameter was read (the template depends on its calls' arguments). */
+  private noteParam(fn: FunctionInfo): void {
+    this.paramsSeen.add(fn);
+    this.paramLog.push(fn);
+  }
+
+  private index(b: Binding): WriteIndex {
+    let index = this.writeIndex.get(b);
+    if (index) return index;
+    index = { into: new Map(), below: new Set() };
+    for (const w of b.writes) {
+      let key = '';
+      index.below.add(key);
+      for (let i = 0; i < w.path.length - 1; i++) {
+        const text = w.path[i]!.text;
+        if (text === null) break;
+        key += `${text}\0`;
+        index.below.add(key);
+        if (i === w.path.length - 2) {
+          const list = index.into.get(key);
+          if (list) list.push(w);
+          else index.into.set(key, [w]);
+        }
+      }
+      if (w.path.length === 1) {
+        const list = index.into.get('');
+        if (list) list.push(w);
+        else index.into.set('', [w]);
+      }
+    }
+    this.writeIndex.set(b, index);
+    return index;
+  }
+
+  /** Field writes into the table at `prefix` of the binding (`m.cache.k = v` for ['cache']). */
+  private writesInto(b: Binding, prefix: string[]): FieldWrite[] {
+    return b.writes.length === 0 ? [] : this.index(b).into.get(pathKey(prefix)) ?? [];
+  }
+
+  /** Anything written into or below the table at `prefix` of the binding. */
+  private writesBelow(b: Binding, prefix: string[]): boolean {
+    return b.writes.length > 0 && this.index(b).below.has(pathKey(prefix));
+  }
+
+  /** The holders that still matter for the entry `text` of their table. */
+  private extend(holders: Holder[], text: string): Holder[] {
+    const out: Holder[] = [];
+    for (const h of holders) {
+      const prefix = [...h.prefix, text];
+      if (opensTable(h.binding) || this.writesBelow(h.binding, prefix)) out.push({ binding: h.binding, prefix });
+    }
+    return out;
+  }
+
+  private bindingValue(b: Binding, env: Env, extra: Holder[], depth: number): Value {
     const range: Range = [0, 0];
     const list = b.assignments;
     if (list.length === 0) return { kind: 'unknown', range };
@@ -162,7 +270,8 @@ export class Evaluator {
       const a = list[0]!;
       if (a.multi) return { kind: 'unknown', range };
       if (!a.value) return b.kind === 'local' ? { kind: 'nil', range } : { kind: 'unknown', range };
-      return this.evaluate(a.value, ROOT_ENV, extra, depth + 1);
+      // The environment matters for a local of a wrapper (`local key = k` with k a parameter).
+      return this.evaluate(a.value, env, extra, depth + 1);
     }
     // Assigned several times: only "some table" survives, and only if every value is one.
     let nonEmpty = b.writes.length > 0;
@@ -184,7 +293,7 @@ export class Evaluator {
     const v = this.evaluate(node, env, [], depth + 1);
     const via = v.via ?? null;
     if (v.kind === 'number' && Number.isInteger(v.value)) {
-      return { form: 'number', text: null, index: v.value, range, literal: null, viaArgument: via };
+      return { form: 'number', text: null, index: v.value, range: via ?? range, literal: null, viaArgument: via };
     }
     if (v.kind === 'string' && !v.serialized) {
       const literal = via && v.literal ? { range: v.range, form: 'string' as const } : null;
@@ -211,15 +320,17 @@ export class Evaluator {
       } else {
         key = this.key(f.key, env, depth);
       }
-      const value = this.evaluate(f.value, env, key.text === null ? [] : extend(holders, key.text), depth + 1);
+      const value = this.evaluate(f.value, env, key.text === null ? [] : this.extend(holders, key.text), depth + 1);
       entries.push({ key, value, valueAt: value.via ?? key.range });
     }
     for (const h of holders) {
-      if (h.binding.escapes) open = true;
+      if (opensTable(h.binding)) open = true;
       const n = h.prefix.length;
-      for (const w of h.binding.writes) {
-        if (w.path.length !== n + 1 || !startsWith(w.path.map((s) => s.text), h.prefix)) continue;
+      for (const w of this.writesInto(h.binding, h.prefix)) {
+        this.writesRead++;
         const seg = w.path[n]!;
+        // `t.k = nil` removes an entry before the send; it is not a `k = nil` entry of the message.
+        if (w.value?.type === 'NilLiteral') continue;
         let key: Key;
         if (seg.form === 'append' || !seg.node) {
           filledUnknown = true;
@@ -227,31 +338,36 @@ export class Evaluator {
         } else if (seg.form === 'name') {
           key = { form: 'name', text: seg.text, range: seg.node.range, literal: { range: seg.node.range, form: 'name' }, viaArgument: null };
         } else {
-          key = this.key(seg.node as Expression, ROOT_ENV, depth);
+          // The environment substitutes a wrapper's parameters when the write is in the wrapper.
+          key = this.key(seg.node as Expression, env, depth);
           if (key.text === null && key.form !== 'number') {
             filledUnknown = true;
             continue;
           }
         }
         const value: Value = w.value
-          ? this.evaluate(w.value, ROOT_ENV, key.text === null ? [] : extend(holders, key.text), depth + 1)
+          ? this.evaluate(w.value, env, key.text === null ? [] : this.extend(holders, key.text), depth + 1)
           : { kind: 'unknown', range: w.range };
-        entries.push({ key, value, valueAt: key.range });
+        entries.push({ key, value, valueAt: value.via ?? key.range });
       }
     }
     return { range: ctor.range, entries, filledUnknown, open };
   }
 }
 
-function extend(holders: Holder[], text: string): Holder[] {
-  const out: Holder[] = [];
-  for (const h of holders) if (h.binding.writes.length > 0) out.push({ binding: h.binding, prefix: [...h.prefix, text] });
-  return out;
+/** A path as a map key: each segment ends with NUL, so [] and [''] differ. */
+function pathKey(path: string[]): string {
+  let key = '';
+  for (const segment of path) key += `${segment}\0`;
+  return key;
 }
 
-function startsWith(path: (string | null)[], prefix: string[]): boolean {
-  for (let i = 0; i < prefix.length; i++) if (path[i] !== prefix[i]) return false;
-  return true;
+/**
+ * Something else may fill the table: it was passed to a function other than a send, aliased,
+ * stored in another table, or it is a global (other files and later evaluations can fill it).
+ */
+function opensTable(b: Binding): boolean {
+  return b.escapes || b.kind === 'global';
 }
 
 function isMulti(e: Expression): boolean {
@@ -264,10 +380,14 @@ export function isSelf(e: Expression, name: string): boolean {
 }
 
 export function pathName(e: Expression): string | null {
-  if (e.type === 'Identifier') return e.name;
-  if (e.type === 'MemberExpression' && e.indexer === '.') {
-    const base = pathName(e.base);
-    return base === null ? null : `${base}.${e.identifier.name}`;
+  // A loop, not recursion: `a.b.b.b…` chains can be deeper than the JS stack.
+  const names: string[] = [];
+  let node = e;
+  while (node.type === 'MemberExpression' && node.indexer === '.') {
+    names.push(node.identifier.name);
+    node = node.base;
   }
-  return null;
+  if (node.type !== 'Identifier') return null;
+  names.push(node.name);
+  return names.reverse().join('.');
 }

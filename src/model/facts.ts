@@ -84,6 +84,8 @@ export interface Facts {
   functions: FunctionInfo[];
   /** `function M.f()` / `function M:f()` keyed by `<binding id>.<name>`. */
   memberFunctions: Map<string, FunctionInfo>;
+  /** The implicit `self` of `function M:f()`, by the key prefix of M (`self.g()` is taken for `M.g()`). */
+  selfOwner: Map<Binding, string>;
   candidates: PatchCandidate[];
   /** A table constructor written directly as a call argument: the call. */
   ctorArgumentOf: Map<TableConstructorExpression, CallRecord>;

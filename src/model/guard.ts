@@ -2,7 +2,7 @@
 // same branch, so that re-loading the script does not send the initial sync again?
 import type { Expression } from '../lua-ast.js';
 import { pathName } from './evaluate.js';
-import type { BranchFrame, Facts } from './facts.js';
+import type { Binding, BranchFrame, Facts } from './facts.js';
 import type { GuardInfo, Range } from './types.js';
 
 interface Flag {
@@ -12,12 +12,27 @@ interface Flag {
   root: Expression;
 }
 
+/** Guards by branch: every send in a branch shares one answer (keeps many sends linear). */
+const guardCache = new WeakMap<BranchFrame, GuardInfo | null>();
+/** Where a global flag is reset unconditionally, by binding and flag path (one scan each). */
+const resetCache = new WeakMap<Binding, Map<string, Range | null>>();
+
 export function guardAround(facts: Facts, branch: BranchFrame | null): GuardInfo | null {
+  if (!branch) return null;
+  let guard = guardCache.get(branch);
+  if (guard === undefined) {
+    guard = findGuard(facts, branch);
+    guardCache.set(branch, guard);
+  }
+  return guard;
+}
+
+function findGuard(facts: Facts, branch: BranchFrame): GuardInfo | null {
   let firstTested: Flag | null = null;
-  for (let frame = branch; frame; frame = frame.parent) {
+  for (let frame: BranchFrame | null = branch; frame; frame = frame.parent) {
     for (const flag of flagsTested(frame)) {
       firstTested ??= flag;
-      if (frame.assigned.has(flag.name)) return describe(facts, flag, true);
+      if (frame.assigned.has(flag.name) || frame.assigned.has(globalAlias(flag.name))) return describe(facts, flag, true);
     }
   }
   return firstTested ? describe(facts, firstTested, false) : null;
@@ -25,26 +40,56 @@ export function guardAround(facts: Facts, branch: BranchFrame | null): GuardInfo
 
 function describe(facts: Facts, flag: Flag, setsFlag: boolean): GuardInfo {
   const binding = flag.root.type === 'Identifier' ? facts.refs.get(flag.root) : undefined;
-  const flagIsLocal = !!binding && binding.kind !== 'global';
-  let reinitialisedAt: Range | null = null;
-  if (binding && !flagIsLocal) {
-    const unconditional = <T extends { fn: unknown; branch: unknown }>(x: T) => x.fn === null && x.branch === null;
-    const whole = binding.assignments.find((a) => unconditional(a) && !(a.value && defaultsToItself(a.value, flag.rootName)));
-    if (whole) reinitialisedAt = whole.target;
-    else if (flag.name !== flag.rootName) {
-      const member = flag.name.slice(flag.rootName.length + 1);
-      const write = binding.writes.find(
-        (w) => unconditional(w) && w.path.map((s) => s.text).join('.') === member && !(w.value && defaultsToItself(w.value, flag.name)),
-      );
-      if (write) reinitialisedAt = write.range;
-    }
-  }
+  // A field of a local is only re-initialised when the local holds a fresh table (`local S = {}`);
+  // `local S = State` or a parameter may hold a persistent global table: not known, so not reported.
+  const flagIsLocal = !!binding && binding.kind !== 'global' && (flag.name === flag.rootName || holdsFreshTable(binding));
+  const reinitialisedAt = binding && binding.kind === 'global' ? resetOf(binding, flag) : null;
   return { flag: flag.name, flagRange: flag.range, flagIsLocal, setsFlag, reinitialisedAt };
 }
 
-/** `X = X or v` keeps the value across loads. */
+function resetOf(binding: Binding, flag: Flag): Range | null {
+  let byName = resetCache.get(binding);
+  if (!byName) resetCache.set(binding, (byName = new Map()));
+  let found = byName.get(flag.name);
+  if (found === undefined) {
+    found = findReset(binding, flag);
+    byName.set(flag.name, found);
+  }
+  return found;
+}
+
+function findReset(binding: Binding, flag: Flag): Range | null {
+  const unconditional = <T extends { fn: unknown; branch: unknown }>(x: T) => x.fn === null && x.branch === null;
+  const whole = binding.assignments.find((a) => unconditional(a) && !(a.value && defaultsToItself(a.value, flag.rootName)));
+  if (whole) return whole.target;
+  if (flag.name === flag.rootName) return null;
+  const member = flag.name.slice(flag.rootName.length + 1);
+  const write = binding.writes.find(
+    (w) => unconditional(w) && w.path.map((s) => s.text).join('.') === member && !(w.value && defaultsToItself(w.value, flag.name)),
+  );
+  return write ? write.range : null;
+}
+
+function holdsFreshTable(binding: Binding): boolean {
+  const only = binding.assignments.length === 1 ? binding.assignments[0]!.value : null;
+  return binding.kind === 'local' && only !== null && only.type === 'TableConstructorExpression';
+}
+
+/** `_G.Flag` and `Flag` name the same global. */
+function globalAlias(name: string): string {
+  return name.startsWith('_G.') ? name.slice(3) : `_G.${name}`;
+}
+
+/** `X = X or v` keeps the value across loads; so may any value that reads X (`X == nil and v or X`): not a reset. */
 function defaultsToItself(value: Expression, name: string): boolean {
-  return value.type === 'LogicalExpression' && value.operator === 'or' && pathName(value.left) === name;
+  const stack: Expression[] = [value];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (pathName(e) === name) return true;
+    if (e.type === 'LogicalExpression' || e.type === 'BinaryExpression') stack.push(e.left, e.right);
+    else if (e.type === 'UnaryExpression') stack.push(e.argument);
+  }
+  return false;
 }
 
 /** Names and member paths a branch's condition reads (an `else` reads its siblings' conditions). */

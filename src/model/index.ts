@@ -1,43 +1,64 @@
 // Builds the patch model of one file: which tables are patch messages, what they contain,
 // where they are sent, and which sends run at load time under which guard.
-import type { Chunk, Expression, TableConstructorExpression } from '../lua-ast.js';
+import type { Chunk, TableConstructorExpression } from '../lua-ast.js';
 import { classifyDevice } from './device.js';
-import { Evaluator, ROOT_ENV, type Env } from './evaluate.js';
-import type { Binding, CallRecord, Facts, FunctionInfo } from './facts.js';
+import { Evaluator, ROOT_ENV, pathName } from './evaluate.js';
+import type { CallRecord, Facts, FunctionInfo } from './facts.js';
+import { assignOwners } from './entries.js';
 import { guardAround } from './guard.js';
 import type { LoadTimeSend, PatchMessage, PatchModel, TableShape } from './types.js';
-import { collectFacts } from './walk.js';
+import { collectFacts, isReadOnlyCall } from './walk.js';
+import { Wrappers } from './wrappers.js';
 
 export type * from './types.js';
 
-const MAX_INSTANCES = 64;
-const MAX_WRAPPER_DEPTH = 3;
+/** Work done while building a model (for tests that check linear growth without timing). */
+export interface ModelStats {
+  evaluations: number;
+  writesRead: number;
+  instances: number;
+}
 
-export function buildModel(chunk: Chunk, text: string): PatchModel {
+export function buildModel(chunk: Chunk, text: string, stats?: ModelStats): PatchModel {
   const facts = collectFacts(chunk);
   const ev = new Evaluator(facts, text);
-  const callsOf = indexCalls(facts);
+  const wrappers = new Wrappers(facts);
   const patches: PatchMessage[] = [];
   const sendCalls = new Set<CallRecord>();
 
   for (const ctor of candidateTables(facts, ev)) {
     ev.paramsSeen.clear();
     const template = toPatch(ev.evaluate(ctor, ROOT_ENV), ctor, null);
-    if (!template) continue;
-    patches.push(template);
+    let sent = template !== null;
+    if (template) patches.push(template);
+    // A constructor that reads its function's parameters is a wrapper's template: checked
+    // again at every call, as if the arguments were written there (also when the device
+    // itself is a parameter, so the template alone is no patch).
     const fn = facts.ctorFunction.get(ctor) ?? null;
     if (fn && ev.paramsSeen.has(fn)) {
-      for (const { env, call } of envsFor(fn, callsOf, 0)) {
-        const instance = toPatch(ev.evaluate(ctor, env), ctor, call.node.range);
-        if (instance) patches.push(instance);
+      const instances = wrappers.instances(fn);
+      if (wrappers.spend(instances.length)) {
+        if (stats) stats.instances += instances.length;
+        for (const { env, call } of instances) {
+          const instance = toPatch(ev.evaluate(ctor, env), ctor, call.node.range);
+          if (instance) patches.push(instance);
+          sent ||= instance !== null;
+        }
       }
     }
+    if (!sent) continue;
     const direct = facts.ctorArgumentOf.get(ctor);
     if (direct) sendCalls.add(direct);
-    for (const b of ev.holders(ctor)) for (const c of facts.argumentUses.get(b) ?? []) sendCalls.add(c);
+    // Printing or encoding the message (`print(json.encode(m))`) does not send it.
+    for (const b of ev.holders(ctor)) for (const c of facts.argumentUses.get(b) ?? []) if (!isReadOnlyCall(c)) sendCalls.add(c);
   }
 
-  return { patches, loadTimeSends: loadTimeSends(facts, sendCalls, callsOf) };
+  assignOwners(patches);
+  if (stats) {
+    stats.evaluations += ev.evaluations;
+    stats.writesRead += ev.writesRead;
+  }
+  return { patches, loadTimeSends: loadTimeSends(facts, sendCalls, wrappers) };
 }
 
 function toPatch(value: ReturnType<Evaluator['evaluate']>, ctor: TableConstructorExpression, viaCall: PatchMessage['viaCall']): PatchMessage | null {
@@ -71,84 +92,16 @@ function candidateTables(facts: Facts, ev: Evaluator): TableConstructorExpressio
     if (ctor && !seen.has(ctor)) {
       seen.add(ctor);
       out.push(ctor);
-      if (!facts.ctorFunction.has(ctor)) facts.ctorFunction.set(ctor, b.fn);
+      // The function where the table is built (a global's binding belongs to no function).
+      if (!facts.ctorFunction.has(ctor)) facts.ctorFunction.set(ctor, b.assignments[0]!.fn);
     }
   }
   return out;
-}
-
-/** The file-local function a call targets: `f()`, `M.f()`, `M:f()`. */
-function indexCalls(facts: Facts): Map<FunctionInfo, CallRecord[]> {
-  const byFunction = new Map<FunctionInfo, CallRecord[]>();
-  for (const call of facts.calls) {
-    const target = calleeFunction(facts, call.callee);
-    if (!target) continue;
-    let list = byFunction.get(target);
-    if (!list) byFunction.set(target, (list = []));
-    list.push(call);
-  }
-  return byFunction;
-}
-
-function calleeFunction(facts: Facts, callee: Expression): FunctionInfo | null {
-  if (callee.type === 'Identifier') {
-    const b = facts.refs.get(callee);
-    return b ? functionOfBinding(facts, b) : null;
-  }
-  if (callee.type === 'MemberExpression') {
-    const names: string[] = [];
-    let node: Expression = callee;
-    while (node.type === 'MemberExpression') {
-      names.unshift(node.identifier.name);
-      node = node.base;
-    }
-    if (node.type !== 'Identifier') return null;
-    const b = facts.refs.get(node);
-    return b ? facts.memberFunctions.get(`${b.id}.${names.join('.')}`) ?? null : null;
-  }
-  return null;
-}
-
-function functionOfBinding(facts: Facts, b: Binding): FunctionInfo | null {
-  if (b.declaredFunction) return b.declaredFunction;
-  if (b.assignments.length !== 1) return null;
-  const v = b.assignments[0]!.value;
-  return v && v.type === 'FunctionDeclaration' ? facts.functionOf.get(v) ?? null : null;
-}
-
-/** One environment per call of a wrapper, following wrappers of wrappers a few levels up. */
-function envsFor(fn: FunctionInfo, callsOf: Map<FunctionInfo, CallRecord[]>, depth: number): { env: Env; call: CallRecord }[] {
-  const out: { env: Env; call: CallRecord }[] = [];
-  for (const call of callsOf.get(fn) ?? []) {
-    const args = effectiveArguments(call, fn);
-    const callerEnvs: Env[] =
-      call.fn && depth < MAX_WRAPPER_DEPTH && args.some((a) => a.type === 'Identifier')
-        ? envsFor(call.fn, callsOf, depth + 1).map((x) => x.env)
-        : [];
-    if (callerEnvs.length === 0) callerEnvs.push(ROOT_ENV);
-    for (const callerEnv of callerEnvs) {
-      const subst = new Map<Binding, { node: Expression; env: Env }>();
-      fn.params.forEach((p, i) => {
-        const node = args[i];
-        if (node) subst.set(p, { node, env: callerEnv });
-      });
-      out.push({ env: { subst }, call });
-      if (out.length >= MAX_INSTANCES) return out;
-    }
-  }
-  return out;
-}
-
-/** Arguments aligned with the parameters, accounting for `:` calls and `:` definitions. */
-function effectiveArguments(call: CallRecord, fn: FunctionInfo): Expression[] {
-  const colonCall = call.callee.type === 'MemberExpression' && call.callee.indexer === ':';
-  if (colonCall && call.callee.type === 'MemberExpression') return [call.callee.base, ...call.args];
-  if (fn.isMethod && !colonCall) return call.args;
-  return call.args;
 }
 
 /** Sends at load time: direct ones, and load-time calls of functions that (transitively) send. */
-function loadTimeSends(facts: Facts, sendCalls: Set<CallRecord>, callsOf: Map<FunctionInfo, CallRecord[]>): LoadTimeSend[] {
+function loadTimeSends(facts: Facts, sendCalls: Set<CallRecord>, wrappers: Wrappers): LoadTimeSend[] {
+  const callsOf = wrappers.callsOf;
   const out: LoadTimeSend[] = [];
   const reported = new Set<CallRecord>();
   const add = (call: CallRecord, through: string | null) => {
@@ -160,7 +113,7 @@ function loadTimeSends(facts: Facts, sendCalls: Set<CallRecord>, callsOf: Map<Fu
   const isSender = new Set<FunctionInfo>();
   for (const call of sendCalls) {
     if (call.fn === null) add(call, null);
-    else if (!isSender.has(call.fn)) {
+    else if (!isSender.has(call.fn) && !guardedInside(facts, call)) {
       isSender.add(call.fn);
       senders.push(call.fn);
     }
@@ -168,8 +121,9 @@ function loadTimeSends(facts: Facts, sendCalls: Set<CallRecord>, callsOf: Map<Fu
   for (let i = 0; i < senders.length; i++) {
     const fn = senders[i]!;
     for (const call of callsOf.get(fn) ?? []) {
-      if (call.fn === null) add(call, fn.name);
-      else if (!isSender.has(call.fn)) {
+      // An anonymous function is named by the call that reaches it (`Sync.run` for `run = function() ... end`).
+      if (call.fn === null) add(call, fn.name ?? pathName(wrappers.calledExpression(call)));
+      else if (!isSender.has(call.fn) && !guardedInside(facts, call)) {
         isSender.add(call.fn);
         senders.push(call.fn);
       }
@@ -177,4 +131,10 @@ function loadTimeSends(facts: Facts, sendCalls: Set<CallRecord>, callsOf: Map<Fu
   }
   out.sort((a, b) => a.range[0] - b.range[0]);
   return out;
+}
+
+/** A send inside a function under its own sound flag guard runs once, however often the function is called at load time. */
+function guardedInside(facts: Facts, call: CallRecord): boolean {
+  const guard = guardAround(facts, call.branch);
+  return guard !== null && guard.setsFlag && !guard.flagIsLocal && guard.reinitialisedAt === null;
 }

@@ -23,8 +23,37 @@ export function isUnencodable(value: Value): boolean {
   return value.kind === 'function' || value.kind === 'non-finite' || (value.kind === 'table' && tableLayoutProblem(value.table) !== null);
 }
 
+/** Nesting depths already computed (a table sent by many messages is measured once). */
+const depths = new WeakMap<TableShape, number>();
+
+/** How deep tables nest in this value: 0 for a non-table, 1 for a table of scalars (or `{}`). */
+export function tableDepth(value: Value): number {
+  if (value.kind !== 'table') return 0;
+  let depth = depths.get(value.table);
+  if (depth === undefined) {
+    // Shapes are finite trees (at most the evaluator's depth limit): plain recursion is safe.
+    depth = 1;
+    for (const e of value.table.entries) depth = Math.max(depth, 1 + tableDepth(e.value));
+    depths.set(value.table, depth);
+  }
+  return depth;
+}
+
+/** Tables already judged: a table shared by many messages is walked once, not once per message. */
+const unencodableInside = new WeakMap<TableShape, boolean>();
+
 /** True when the value, or anything inside it, is unencodable. */
 export function containsUnencodable(value: Value): boolean {
+  if (value.kind !== 'table') return isUnencodable(value);
+  let known = unencodableInside.get(value.table);
+  if (known === undefined) {
+    known = searchUnencodable(value);
+    unencodableInside.set(value.table, known);
+  }
+  return known;
+}
+
+function searchUnencodable(value: Value): boolean {
   const stack: Value[] = [value];
   let budget = 10_000;
   while (stack.length > 0 && budget-- > 0) {

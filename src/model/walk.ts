@@ -33,6 +33,7 @@ export function collectFacts(chunk: Chunk): Facts {
     calls: [],
     functions: [],
     memberFunctions: new Map(),
+    selfOwner: new Map(),
     candidates: [],
     ctorArgumentOf: new Map(),
     argumentUses: new Map(),
@@ -116,6 +117,7 @@ export function collectFacts(chunk: Chunk): Facts {
       facts.refs.set(target, b);
       b.assignments.push({ value, multi, target: target.range, fn: ctx.fn, branch: ctx.branch });
       markAssigned(ctx, target.name, target);
+      if (value) markAliased(value, ctx);
       return;
     }
     const p = pathOf(target, ctx);
@@ -124,6 +126,9 @@ export function collectFacts(chunk: Chunk): Facts {
     facts.refs.set(p.root, b);
     const write: FieldWrite = { path: p.path, value, range: target.range, fn: ctx.fn, branch: ctx.branch };
     b.writes.push(write);
+    // A value stored into a patch message is followed by the model (it is what gets sent);
+    // stored anywhere else, it gets a second name through which it may be filled.
+    if (value && !holdsPatch(b)) markAliased(value, ctx);
     const named = p.path.every((s) => s.form === 'name');
     if (named) markAssigned(ctx, [p.root.name, ...p.path.map((s) => s.text)].join('.'), target);
   }
@@ -176,6 +181,14 @@ export function collectFacts(chunk: Chunk): Facts {
     for (const a of args) if (a.type === 'Identifier') pendingArgs.set(a, record);
   }
   const pendingArgs = new Map<Identifier, CallRecord>();
+  /** Table constructors nested in a patch message's constructor. */
+  const insidePatch = new Set<TableConstructorExpression>();
+
+  /** `local m = { device = 'patch@1.0', ... }`: the binding holds a patch message. */
+  function holdsPatch(b: Binding): boolean {
+    const value = b.assignments.length === 1 ? b.assignments[0]!.value : null;
+    return value !== null && value.type === 'TableConstructorExpression' && isPatchCandidate(value);
+  }
 
   function isPatchCandidate(node: TableConstructorExpression): boolean {
     for (const f of node.fields) {
@@ -219,6 +232,7 @@ export function collectFacts(chunk: Chunk): Facts {
     const { node, ctx } = work;
     switch (node.type) {
       case 'LocalStatement':
+        for (const e of node.init) markAliased(e, ctx);
         stack.push({ declare: node.variables, ctx, values: node.init });
         pushExprs(node.init, ctx);
         break;
@@ -265,6 +279,7 @@ export function collectFacts(chunk: Chunk): Facts {
             const b = lookup(ctx.scope, p.root.name);
             facts.refs.set(p.root, b);
             facts.memberFunctions.set(`${b.id}.${p.path.map((s) => s.text).join('.')}`, info);
+            if (info.isMethod) facts.selfOwner.set(info.params[0]!, [b.id, ...p.path.slice(0, -1).map((s) => s.text)].join('.'));
           }
         }
         break;
@@ -313,20 +328,30 @@ export function collectFacts(chunk: Chunk): Facts {
         if (call) {
           pendingArgs.delete(node);
           const b = facts.refs.get(node)!;
-          b.escapes = true;
+          // Sending a table cannot fill it before it is sent; any other call might.
+          if (!isSendCall(call) && !isReadOnlyCall(call)) b.escapes = true;
           let uses = facts.argumentUses.get(b);
           if (!uses) facts.argumentUses.set(b, (uses = []));
           uses.push(call);
         }
         break;
       }
-      case 'TableConstructorExpression':
-        if (isPatchCandidate(node)) {
+      case 'TableConstructorExpression': {
+        const candidate = isPatchCandidate(node);
+        if (candidate) {
           facts.candidates.push({ node, fn: ctx.fn });
           facts.ctorFunction.set(node, ctx.fn);
         }
+        // A table stored in another table may be filled through it; one stored in a patch
+        // message (at any depth) is followed by the model itself.
+        const inPatch = candidate || insidePatch.has(node);
+        for (const f of node.fields) {
+          if (!inPatch) markAliased(f.value, ctx);
+          else if (f.value.type === 'TableConstructorExpression') insidePatch.add(f.value);
+        }
         for (let i = node.fields.length - 1; i >= 0; i--) visitField(node.fields[i]!, ctx);
         break;
+      }
       case 'BinaryExpression':
       case 'LogicalExpression':
         stack.push({ node: node.right, ctx }, { node: node.left, ctx });
@@ -348,6 +373,17 @@ export function collectFacts(chunk: Chunk): Facts {
   }
   return facts;
 
+  /** `local u = t`, `x.f = t or {}`, `{ t }`: t gets a second name through which it can be filled. */
+  function markAliased(value: Expression, ctx: Context) {
+    // A stack, not recursion: `a and b and c …` chains can be deeper than the JS stack.
+    const pending = [value];
+    while (pending.length > 0) {
+      const e = pending.pop()!;
+      if (e.type === 'Identifier') markEscape(e, ctx);
+      else if (e.type === 'LogicalExpression') pending.push(e.right, e.left);
+    }
+  }
+
   function markEscape(id: Identifier, ctx: Context) {
     const b = facts.refs.get(id) ?? lookup(ctx.scope, id.name);
     facts.refs.set(id, b);
@@ -355,12 +391,39 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 }
 
+/** `Send(m)`, `ao.send(m)`, `AO.send(m)`, `_G.ao.send(m)`, `table.insert(ao.outbox.Messages, m)`. */
+function isSendCall(call: CallRecord): boolean {
+  const callee = call.callee;
+  if (callee.type === 'Identifier') return callee.name === 'Send';
+  if (callee.type !== 'MemberExpression') return false;
+  if (callee.identifier.name === 'send') return true;
+  const target = call.args[0];
+  return callee.identifier.name === 'insert' && callee.base.type === 'Identifier' && callee.base.name === 'table' &&
+    target !== undefined && target.type === 'MemberExpression' && target.identifier.name === 'Messages' &&
+    target.base.type === 'MemberExpression' && target.base.identifier.name === 'outbox';
+}
+
+/** Calls that read a table but never fill it: iterating or encoding one does not make it open. */
+const READ_ONLY = new Set(['pairs', 'ipairs', 'next', 'type', 'tostring', 'print', 'unpack', 'select', 'rawlen', 'json.encode', 'table.unpack', 'table.concat', 'utils.keys', 'utils.values']);
+
+export function isReadOnlyCall(call: CallRecord): boolean {
+  const callee = call.callee;
+  if (callee.type === 'Identifier') return READ_ONLY.has(callee.name);
+  return callee.type === 'MemberExpression' && callee.indexer === '.' && callee.base.type === 'Identifier' &&
+    READ_ONLY.has(`${callee.base.name}.${callee.identifier.name}`);
+}
+
 function isMulti(e: Expression): boolean {
   return e.type === 'CallExpression' || e.type === 'TableCallExpression' || e.type === 'StringCallExpression' || e.type === 'VarargLiteral';
 }
 
 function memberName(id: Expression): string {
-  if (id.type === 'Identifier') return id.name;
-  if (id.type === 'MemberExpression') return `${memberName(id.base)}${id.indexer}${id.identifier.name}`;
-  return '?';
+  // A loop, not recursion: `function a.b.b.b…()` names can be deeper than the JS stack.
+  let name = '';
+  let node = id;
+  while (node.type === 'MemberExpression') {
+    name = `${node.indexer}${node.identifier.name}${name}`;
+    node = node.base;
+  }
+  return (node.type === 'Identifier' ? node.name : '?') + name;
 }

@@ -1,0 +1,22 @@
+// One line per problem, `path:line:col: severity message [rule-id]`, for error-format parsers
+// (vim's default errorformat, emacs compilation-mode) and grep. No summary line: every line
+// is a problem, so `| wc -l` counts problems; the exit code says whether there were errors.
+import { escapeForMessage } from '../text.js';
+import type { Formatter } from './types.js';
+import { messageText, relativePath } from './paths.js';
+import { problemId } from './rule-ids.js';
+
+const compact: Formatter = (results, context) => {
+  let out = '';
+  for (const result of results) {
+    // Control characters in a file name become visible escapes: a name cannot start a new line.
+    const file = escapeForMessage(relativePath(result.filePath, context.cwd), 10_000);
+    for (const m of result.messages) {
+      const severity = m.severity === 2 ? 'error' : 'warning';
+      out += `${file}:${m.line}:${m.column}: ${severity} ${escapeForMessage(messageText(m, context.cwd), 10_000)} [${escapeForMessage(problemId(m), 200)}]\n`;
+    }
+  }
+  return out;
+};
+
+export default compact;

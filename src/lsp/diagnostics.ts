@@ -1,0 +1,49 @@
+// A patchlint message as an LSP diagnostic: rule id as `code`, a link to the rule's page,
+// the severity mapped, and the first occurrence of a duplicate key as related information.
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { ruleById } from '../../rules/index.js';
+import type { LintMessage } from '../types.js';
+import { messageRange } from './positions.js';
+
+/** Rule pages are linked on the repository, so the link works without a local checkout. */
+export const DOCS_BASE_URL = 'https://github.com/patchlint/patchlint/blob/main/';
+
+export interface DiagnosticOptions {
+  /** The URI of a file named by a message's related location, or null when unknown. */
+  uriOf?: (filePath: string) => string | null;
+  /** The client shows `relatedInformation` (capability textDocument.publishDiagnostics.relatedInformation). */
+  relatedInformation?: boolean;
+}
+
+export function toDiagnostic(message: LintMessage, options: DiagnosticOptions = {}): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: messageRange(message),
+    severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: 'patchlint',
+    message: message.message,
+  };
+  const rule = message.ruleId ? ruleById.get(message.ruleId) : undefined;
+  if (message.ruleId) diagnostic.code = message.ruleId;
+  if (rule) diagnostic.codeDescription = { href: DOCS_BASE_URL + rule.meta.docs };
+  const related = message.relatedLocation;
+  const relatedUri = related && options.relatedInformation ? options.uriOf?.(related.filePath) : null;
+  if (related && relatedUri) {
+    const line = related.line - 1;
+    const info: DiagnosticRelatedInformation = {
+      location: { uri: relatedUri, range: { start: { line, character: 0 }, end: { line, character: 0 } } },
+      message: 'First spelling of this key',
+    };
+    diagnostic.relatedInformation = [info];
+  }
+  return diagnostic;
+}
+
+/** The diagnostic shown instead of linting when the document's config cannot be loaded. */
+export function configErrorDiagnostic(error: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: 'patchlint',
+    message: `patchlint cannot lint this file: ${error}`,
+  };
+}

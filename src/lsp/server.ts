@@ -1,0 +1,100 @@
+// `patchlint --lsp`: the language server over stdio. Wires the connection to the document
+// linter and code actions; nothing here lints or converts positions itself.
+import {
+  CodeActionKind, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
+  type InitializeResult,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActionsFor } from './code-actions.js';
+import { CONFIG_FILE_NAMES, configForDocument, forgetConfigs } from './config.js';
+import { DocumentLinter, type OpenDocument } from './document-linter.js';
+import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './fix-all.js';
+import { filePathOf, isLuaDocument } from './uri.js';
+
+declare const PATCHLINT_VERSION: string;
+
+export function runLanguageServer(): void {
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string) => {
+    try {
+      connection.console.error(message);
+    } catch {
+      // The editor is gone (closed pipe): the connection's end handler exits the process.
+    }
+  };
+  // A language server must outlive any bug: log it and keep serving.
+  process.on('uncaughtException', (error) => log(`patchlint: internal error: ${error?.stack ?? String(error)}`));
+  process.on('unhandledRejection', (reason) => log(`patchlint: internal error: ${String(reason)}`));
+
+  let linter: DocumentLinter | null = null;
+  let watchConfigs = false;
+  let root: string | null = null;
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    watchConfigs = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    root = rootUri ? filePathOf(rootUri) : null;
+    linter = new DocumentLinter({
+      publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+      configFor: (filePath) => configForDocument(filePath, root),
+      log,
+      relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+    });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 'patchlint', version: PATCHLINT_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!watchConfigs) return;
+    const watchers = CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` }));
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error: unknown) => log(`patchlint: cannot watch config files: ${String(error)}`));
+  });
+
+  const toOpen = (document: TextDocument): OpenDocument | null =>
+    isLuaDocument(document.uri, document.languageId)
+      ? { uri: document.uri, version: document.version, text: document.getText(), filePath: filePathOf(document.uri) }
+      : null;
+
+  documents.onDidOpen(({ document }) => {
+    const open = toOpen(document);
+    if (open) linter?.open(open);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    const open = toOpen(document);
+    if (open) linter?.change(open);
+  });
+  documents.onDidClose(({ document }) => linter?.close(document.uri));
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const touched = params.changes.some((change) => CONFIG_FILE_NAMES.some((name) => change.uri.endsWith(`/${name}`)));
+    if (!touched) return;
+    forgetConfigs();
+    linter?.configChanged();
+  });
+
+  connection.onCodeAction((params) => {
+    try {
+      const linted = linter?.linted(params.textDocument.uri);
+      if (!linted) return [];
+      const actions = codeActionsFor(linted, params.context.diagnostics, params.context.only);
+      // Fix-all runs the fixer over the whole file: only when asked for (e.g. on save), not on every cursor move.
+      const fixAll = wantsFixAll(params.context.only) && linted.config ? fixAllAction(linted, linted.config, linted.document.filePath ?? linted.document.uri) : null;
+      return fixAll ? [...actions, fixAll] : actions;
+    } catch (error) {
+      log(`patchlint: code actions failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  });
+
+  connection.onShutdown(() => linter?.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

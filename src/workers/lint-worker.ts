@@ -1,0 +1,32 @@
+// Entry point of a lint worker thread (bundled as dist/lint-worker.js). Reads and lints the
+// files of each batch in order and replies once per file, so when a worker dies the main
+// thread knows which file it was on.
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { hashText } from '../cache.js';
+import { lintSource } from '../linter.js';
+import type { LintBatch, WorkerReply } from './protocol.js';
+
+// Tests only: `PATCHLINT_TEST_WORKER_CRASH=throw:<suffix>|exit:<suffix>` makes the worker die on
+// a file whose path ends with <suffix>, to check that one crash reports one file, not the run.
+const crashTest = /^(throw|exit):(.+)$/.exec(process.env.PATCHLINT_TEST_WORKER_CRASH ?? '');
+
+parentPort!.on('message', (batch: LintBatch) => {
+  for (const task of batch.tasks) {
+    if (crashTest && task.filePath.endsWith(crashTest[2]!)) {
+      if (crashTest[1] === 'exit') process.exit(70);
+      throw new Error('simulated worker crash');
+    }
+    let text: string;
+    try {
+      text = readFileSync(task.filePath, 'utf8');
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      parentPort!.postMessage({ index: task.index, readError: { ...(e.code ? { code: e.code } : {}), message: String(e.message) } } satisfies WorkerReply);
+      continue;
+    }
+    const lint = lintSource(text, { filePath: task.filePath, config: batch.configs[task.config]! });
+    const reply: WorkerReply = batch.wantHash ? { index: task.index, lint, contentHash: hashText(text) } : { index: task.index, lint };
+    parentPort!.postMessage(reply);
+  }
+});

@@ -1,0 +1,22 @@
+// Messages between the main thread and a lint worker (structured-clone data only).
+import type { FileLint } from '../linter.js';
+import type { ResolvedConfig } from '../types.js';
+
+export interface LintTask {
+  /** Position in the caller's list: results go back into it in order. */
+  index: number;
+  filePath: string;
+  /** Key into the batch's `configs`. */
+  config: number;
+}
+
+export interface LintBatch {
+  tasks: LintTask[];
+  configs: Record<number, ResolvedConfig>;
+  /** Also return the sha1 of the text that was linted (for the cache). */
+  wantHash: boolean;
+}
+
+export type WorkerReply =
+  | { index: number; lint: FileLint; contentHash?: string }
+  | { index: number; readError: { code?: string; message: string } };
