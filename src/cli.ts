@@ -155,7 +155,7 @@ main(hideBin(process.argv)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(error instanceof UsageError ? `patchlint: ${message}\nRun 'patchlint --help' for usage.\n` : `patchlint: internal error: ${message}\n`);
+    process.stderr.write(error instanceof UsageError ? `patchlint: ${message}\nRun 'patchlint --help' for usage.\n` : `patchlint: internal error: ${escapeForMessage(message, 10_000)}\n`);
     process.exitCode = 2;
   },
 );

@@ -78,8 +78,11 @@ describe('lintFiles on worker threads', () => {
 
   it('lints a few small files on the main thread under "auto" (a crash hook in the worker never fires)', async () => {
     process.env[CRASH] = `throw:${path.sep}dup-a.lua`;
+    const saved = process.env.PATCHLINT_WORKERS;
+    delete process.env.PATCHLINT_WORKERS;
     const few = await api.lintFiles([path.join(corpus, 'dup-a.lua'), path.join(corpus, 'dup-b.lua')]);
     expect(few.results[0]!.messages).toEqual([]);
+    if (saved !== undefined) process.env.PATCHLINT_WORKERS = saved;
     expect(few.results[1]!.messages.map((m) => m.ruleId)).toEqual(['duplicate-key-case', 'lowercase-key']);
   });
 

@@ -37,13 +37,13 @@ export function buildModel(chunk: Chunk, text: string, stats?: ModelStats): Patc
     const fn = facts.ctorFunction.get(ctor) ?? null;
     if (fn && ev.paramsSeen.has(fn)) {
       const instances = wrappers.instances(fn);
-      if (wrappers.spend(instances.length)) {
-        if (stats) stats.instances += instances.length;
-        for (const { env, call } of instances) {
-          const instance = toPatch(ev.evaluate(ctor, env), ctor, call.node.range);
-          if (instance) patches.push(instance);
-          sent ||= instance !== null;
-        }
+      const granted = wrappers.take(instances.length);
+      if (stats) stats.instances += granted;
+      for (let i = 0; i < granted; i++) {
+        const { env, call } = instances[i]!;
+        const instance = toPatch(ev.evaluate(ctor, env), ctor, call.node.range);
+        if (instance) patches.push(instance);
+        sent ||= instance !== null;
       }
     }
     if (!sent) continue;

@@ -104,11 +104,11 @@ export class Wrappers {
     return this.protectedArgs.has(call) ? call.args[0]! : call.callee;
   }
 
-  /** Takes `n` instance evaluations from the file's budget; false when it is spent (stay silent). */
-  spend(n: number): boolean {
-    if (n > this.budget) return false;
-    this.budget -= n;
-    return true;
+  /** Takes up to `n` instance evaluations from the file's budget: how many may be evaluated (the rest stay silent). */
+  take(n: number): number {
+    const granted = Math.min(n, this.budget);
+    this.budget -= granted;
+    return granted;
   }
 
   calleeFunction(callee: Expression): FunctionInfo | null {
