@@ -1,6 +1,7 @@
 // The per-file pass over many files (no fixes): cache lookups, then the files left linted on
-// worker threads when there are enough of them to pay for the threads, else here. Results
-// come back in the order of `files`; the caller runs the cross-file pass.
+// worker threads (with this thread helping) when there are enough of them to pay for the
+// threads, else here. Results come back in the order of `files`; the caller runs the
+// cross-file pass.
 //
 // Each file is read just before it is linted, never all texts first: holding every text
 // while parsing doubles luaparse's time (the garbage collector scans them again and again).
@@ -15,9 +16,9 @@ export interface PerFileOptions {
   configFor: (filePath: string) => ResolvedConfig;
   cache: LintCache | null;
   /**
-   * Worker threads: 'auto' uses them when the files to lint are many and large enough
-   * (see docs/performance.md), a number forces that many (0: none). The environment
-   * variable PATCHLINT_WORKERS overrides 'auto' the same way.
+   * Worker threads: 'auto' uses one fewer than the cores when the files to lint are many and
+   * large enough (docs/performance.md), a number forces that many (0: none). The main thread
+   * lints the smallest files meanwhile. PATCHLINT_WORKERS overrides 'auto' the same way.
    */
   workers: number | 'auto';
   /** Formats a read error for the `errors` list. */
@@ -67,6 +68,20 @@ export async function lintPerFile(files: string[], options: PerFileOptions): Pro
     misses = files.map((_, index) => ({ index, size: -1 }));
   }
 
+  const lintHere = (index: number, filePath: string) => {
+    let text: string;
+    try {
+      text = readFileSync(filePath, 'utf8');
+    } catch (error) {
+      readError(index, error as NodeJS.ErrnoException);
+      return;
+    }
+    const config = configFor(filePath);
+    const lint = lintSource(text, { filePath, config });
+    cache?.store(filePath, config, lint, cache.hash(text));
+    slots[index] = lint;
+  };
+
   const threads = workerThreads(options.workers, misses, files);
   const script = threads > 0 ? (await import('./workers/pool.js')).workerScript() : null;
   if (threads > 0 && script) {
@@ -76,6 +91,7 @@ export async function lintPerFile(files: string[], options: PerFileOptions): Pro
       script,
       {
         threads,
+        lintHere,
         wantHash: cache !== null,
         onOutcome(index, filePath, outcome) {
           if ('readError' in outcome) readError(index, outcome.readError);
@@ -90,20 +106,7 @@ export async function lintPerFile(files: string[], options: PerFileOptions): Pro
     // Workers that could not start at all: lint what is left here.
     misses = unfinished.sort((a, b) => a - b).map((index) => ({ index, size: -1 }));
   }
-  for (const { index } of misses) {
-    const filePath = files[index]!;
-    let text: string;
-    try {
-      text = readFileSync(filePath, 'utf8');
-    } catch (error) {
-      readError(index, error as NodeJS.ErrnoException);
-      continue;
-    }
-    const config = configFor(filePath);
-    const lint = lintSource(text, { filePath, config });
-    cache?.store(filePath, config, lint, cache.hash(text));
-    slots[index] = lint;
-  }
+  for (const { index } of misses) lintHere(index, files[index]!);
   return {
     linted: slots.filter((s): s is FileLint => s !== null),
     errors: errors.filter((e): e is string => e !== null),
@@ -120,7 +123,8 @@ function workerThreads(setting: number | 'auto', misses: { index: number; size: 
   let bytes = 0;
   for (const m of misses) {
     bytes += m.size >= 0 ? m.size : fileSize(files[m.index]!);
-    if (bytes >= WORKER_MIN_BYTES) return Math.min(cores, 4);
+    // The main thread lints too: one core is already busy.
+    if (bytes >= WORKER_MIN_BYTES) return Math.min(cores, 4) - 1;
   }
   return 0;
 }

@@ -24,7 +24,9 @@ beforeAll(async () => {
   generator.generateCorpus(corpus, { seed: 99, files: 60, huge: false });
   // A file that does not parse, and two files whose keys clash across files.
   writeFileSync(path.join(corpus, 'broken.lua'), 'local x = = 1\n');
-  writeFileSync(path.join(corpus, 'dup-a.lua'), "Handlers.add('a', 'a', function(msg) Send({ device = 'patch@1.0', cache = { volume = 1 } }) end)\n");
+  // dup-a.lua is padded to be the largest file: largest files go to the workers first (the
+  // main thread helps with the smallest), so the crash hook below fires in a worker.
+  writeFileSync(path.join(corpus, 'dup-a.lua'), `Handlers.add('a', 'a', function(msg) Send({ device = 'patch@1.0', cache = { volume = 1 } }) end)\n${'-- padding\n'.repeat(20_000)}`);
   writeFileSync(path.join(corpus, 'dup-b.lua'), "Handlers.add('b', 'b', function(msg) Send({ device = 'patch@1.0', cache = { Volume = 2 } }) end)\n");
 });
 afterAll(() => rmSync(corpus, { recursive: true, force: true }));
