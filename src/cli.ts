@@ -1,7 +1,6 @@
 // The command line: arguments → lint → format → exit code (0 clean, 1 problems, 2 usage,
 // unreadable input or internal error). Everything else lives in the library.
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import { parseArgsFast } from './cli-args-fast.js';
 import pc from 'picocolors';
 import { ignoredFileResult, lintFiles } from './lint-files.js';
 import { FORMATTER_NAMES, loadFormatter } from './formatters/index.js';
@@ -25,43 +24,14 @@ async function main(argv: string[]): Promise<number> {
     runLanguageServer();
     return 0;
   }
-  let usageError: string | null = null;
-  const parser = yargs(argv)
-    .scriptName('patchlint')
-    .usage('$0 [paths or globs...]\n\nLint the patch@1.0 messages of AO process Lua scripts.')
-    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `Output format: ${FORMATTER_NAMES.join(', ')}` })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
-    .option('max-warnings', { type: 'number', describe: 'Exit with 1 when there are more warnings than this' })
-    .option('color', { type: 'boolean', describe: 'Force colours on or off (--no-color); NO_COLOR and FORCE_COLOR are honoured' })
-    .option('lsp', { type: 'boolean', describe: 'Run the language server over stdio (for editors; see docs/editors.md)' })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' })
-    .option('stdin', { type: 'boolean', default: false, describe: 'Lint the text on standard input' })
-    .option('stdin-filename', { type: 'string', describe: 'With --stdin: the path the text stands for (result filePath)' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Use this config file (JSON) instead of looking one up' })
-    .option('config-lookup', { type: 'boolean', default: true, describe: 'Look up patchlint.config.json, .patchlintrc.json or package.json "patchlint" from the current folder upward (--no-config-lookup: use none)' })
-    .option('rule', { type: 'string', describe: "Set a rule, after the config: 'id: severity' or 'id: [\"error\", {...}]' (repeatable)" })
-    .option('print-config', { type: 'string', describe: 'Print the resolved config for this file and exit' })
-    .option('ignore-pattern', { type: 'string', describe: 'Skip files matching this glob, relative to the current folder (repeatable)' })
-    .option('ignore', { type: 'boolean', default: true, describe: 'Honour the config ignores and --ignore-pattern (--no-ignore: lint everything)' })
-    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit with 2 when a path or glob matches no file (--no-error-on-unmatched-pattern: carry on)' })
-    .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes to the files' })
-    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing them (the JSON output carries "output")' })
-    .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report patchlint-disable comments that suppress nothing (fixable)' })
-    .option('cache', { type: 'boolean', default: false, describe: 'Only re-lint files whose text, config or patchlint version changed' })
-    .option('cache-location', { type: 'string', describe: 'The cache file, or a folder for it (default: .patchlintcache)' })
-    .strictOptions()
-    .help('help')
-    .alias('help', 'h')
-    .version('version', 'Show the version', PATCHLINT_VERSION)
-    .alias('version', 'v')
-    .wrap(Math.min(100, process.stdout.columns || 100))
-    .exitProcess(false)
-    .fail((msg, err) => {
-      usageError = msg ?? err?.message ?? 'invalid arguments';
-    });
-  const args = await parser.parse();
-  if (usageError) throw new UsageError(usageError);
-  if (args.help || args.version) return 0;
+  // Everyday command lines skip yargs (a large module to load); it still parses anything else.
+  let args = parseArgsFast(argv);
+  if (!args) {
+    const parsed = await (await import('./cli-args-yargs.js')).parseArgsWithYargs(argv);
+    if ('usageError' in parsed) throw new UsageError(parsed.usageError);
+    if ('done' in parsed) return 0;
+    args = parsed.args;
+  }
 
   const format = String(args.format);
   if (!FORMATTER_NAMES.includes(format)) {
@@ -149,7 +119,7 @@ function onlyErrors(result: LintResult): LintResult {
   return copy;
 }
 
-main(hideBin(process.argv)).then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -40,7 +40,7 @@ describe('the packed package', () => {
   });
 });
 
-describe('import { lintText, lintFiles, formatters } from "patchlint"', () => {
+describe('import { lintText, lintFiles, loadConfig, formatters } from "patchlint"', () => {
   it('lints text and files and formats the results, from a separate ESM project', () => {
     writeFileSync(path.join(consumer, 'use.mjs'), `
 import { lintText, lintFiles, formatters, loadFormatter, FORMATTER_NAMES, rules } from 'patchlint';
@@ -72,20 +72,49 @@ console.log(JSON.stringify({
     expect(out.rules).toBe(13);
   });
 
+  it('loadConfig finds the project config and lintFiles applies it per file', () => {
+    mkdirSync(path.join(consumer, 'configured/process'), { recursive: true });
+    writeFileSync(path.join(consumer, 'configured/patchlint.config.json'), JSON.stringify({
+      rules: { 'guard-top-level-sync': 'off' },
+      overrides: [{ files: ['process/legacy.lua'], rules: { 'lowercase-key': 'off' } }],
+    }));
+    writeFileSync(path.join(consumer, 'configured/process/legacy.lua'), "Send({ device = 'patch@1.0', cache = { Score = 1 } })\n");
+    writeFileSync(path.join(consumer, 'configured/process/new.lua'), "Send({ device = 'patch@1.0', cache = { Level = 1 } })\n");
+    writeFileSync(path.join(consumer, 'config.mjs'), `
+import path from 'node:path';
+import { loadConfig, lintFiles } from 'patchlint';
+const cwd = path.resolve('configured/process');
+const resolver = loadConfig({ cwd });
+const { results } = await lintFiles(['.'], { cwd, config: resolver.configFor, isIgnored: resolver.isIgnored });
+let broken = '';
+try { loadConfig({ cwd, configFile: 'missing.json' }); } catch (e) { broken = e.name + ': ' + e.message; }
+console.log(JSON.stringify({
+  configFile: path.relative(process.cwd(), resolver.config.filePath),
+  results: results.map((r) => [path.basename(r.filePath), r.messages.map((m) => m.ruleId)]),
+  broken,
+}));
+`);
+    const out = JSON.parse(execFileSync(process.execPath, ['config.mjs'], { cwd: consumer, encoding: 'utf8' }));
+    expect(out.configFile).toBe('configured/patchlint.config.json');
+    expect(out.results).toEqual([['legacy.lua', []], ['new.lua', ['lowercase-key']]]);
+    expect(out.broken).toBe('ConfigError: missing.json: cannot read the config file (no such file)');
+  });
+
   it('has TypeScript types that a strict NodeNext project compiles against (and that are not any)', () => {
     writeFileSync(path.join(consumer, 'tsconfig.json'), JSON.stringify({
       compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: ['node'], skipLibCheck: false },
       files: ['use.ts'],
     }));
     writeFileSync(path.join(consumer, 'use.ts'), `
-import { lintText, lintFiles, formatters, type LintResult, type LintMessage, type Formatter, type FormatterName } from 'patchlint';
+import { lintText, lintFiles, loadConfig, formatters, type ConfigResolver, type LintResult, type LintMessage, type Formatter, type FormatterName } from 'patchlint';
 const result: LintResult = lintText('return 1', { filePath: 'x.lua' });
 const first: LintMessage | undefined = result.messages[0];
 const severity: 1 | 2 | undefined = first?.severity;
 const name: FormatterName = 'sarif';
 const load: () => Promise<Formatter> = formatters[name];
+const resolver: ConfigResolver = loadConfig({ cwd: '.', lookup: false });
 export async function run(): Promise<string> {
-  const { results, errors } = await lintFiles(['process'], { cwd: '.' });
+  const { results, errors } = await lintFiles(['process'], { cwd: '.', config: resolver.configFor });
   return (await load())(results, { cwd: '.', color: false }) + errors.join('') + String(severity);
 }
 // @ts-expect-error severity is 1 | 2, not a string

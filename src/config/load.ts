@@ -38,6 +38,7 @@ export interface ConfigFile {
 
 /** A broken config: the message is the whole line after `patchlint: ` (control characters escaped). */
 export class ConfigError extends Error {
+  override name = 'ConfigError';
   constructor(message: string) {
     super(escapeForMessage(message, 1000));
   }

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif) and other SARIF
 // viewers. Deterministic: no timestamps, no absolute paths, rules in registry order, so the
 // same input always gives byte-identical output.
+import { ruleDocUrl } from '../links.js';
 import { rules } from '../../rules/index.js';
 import { patchlintVersion } from '../version.js';
 import { escapeForMessage } from '../text.js';
@@ -28,7 +29,7 @@ interface RuleDescriptor {
 
 const sarif: Formatter = (results, context) => {
   const version = patchlintVersion();
-  const descriptors = ruleDescriptors(version);
+  const descriptors = ruleDescriptors();
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const out: unknown[] = [];
   for (const result of results) {
@@ -88,11 +89,10 @@ function region(m: LintMessage): Record<string, number> {
   return r;
 }
 
-function ruleDescriptors(version: string): RuleDescriptor[] {
+function ruleDescriptors(): RuleDescriptor[] {
   const fromRegistry = rules.map((rule) => {
     const level: Level = rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warn' ? 'warning' : 'none';
-    // docs/ ships in the npm package, so unpkg serves each rule's page for this exact version.
-    return describe(rule.meta.id, rule.meta.description, level, `https://unpkg.com/patchlint@${version}/${rule.meta.docs}`);
+    return describe(rule.meta.id, rule.meta.description, level, ruleDocUrl(rule.meta.docs));
   });
   return [...fromRegistry, ...BUILT_IN_IDS.map((b) => describe(b.id, b.description, b.level, undefined))];
 }

@@ -4,9 +4,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import { ruleById } from '../../rules/index.js';
 import type { LintMessage } from '../types.js';
 import { messageRange } from './positions.js';
-
-/** Rule pages are linked on the repository, so the link works without a local checkout. */
-export const DOCS_BASE_URL = 'https://github.com/patchlint/patchlint/blob/main/';
+import { ruleDocUrl } from '../links.js';
 
 export interface DiagnosticOptions {
   /** The URI of a file named by a message's related location, or null when unknown. */
@@ -24,7 +22,7 @@ export function toDiagnostic(message: LintMessage, options: DiagnosticOptions = 
   };
   const rule = message.ruleId ? ruleById.get(message.ruleId) : undefined;
   if (message.ruleId) diagnostic.code = message.ruleId;
-  if (rule) diagnostic.codeDescription = { href: DOCS_BASE_URL + rule.meta.docs };
+  if (rule) diagnostic.codeDescription = { href: ruleDocUrl(rule.meta.docs) };
   const related = message.relatedLocation;
   const relatedUri = related && options.relatedInformation ? options.uriOf?.(related.filePath) : null;
   if (related && relatedUri) {

@@ -4,6 +4,7 @@
 import type {
   AnyCall, Clause, Expression, FunctionDeclaration, Identifier, IfStatement, Range, TableConstructorExpression,
 } from '../lua-ast.js';
+import type { Refs } from './refs.js';
 
 export interface Binding {
   id: number;
@@ -77,7 +78,7 @@ export interface PatchCandidate {
 }
 
 export interface Facts {
-  refs: Map<Identifier, Binding>;
+  refs: Refs;
   globals: Map<string, Binding>;
   bindings: Binding[];
   calls: CallRecord[];

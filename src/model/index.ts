@@ -3,7 +3,7 @@
 import type { Chunk, TableConstructorExpression } from '../lua-ast.js';
 import { classifyDevice } from './device.js';
 import { Evaluator, ROOT_ENV, pathName } from './evaluate.js';
-import type { CallRecord, Facts, FunctionInfo } from './facts.js';
+import type { Binding, CallRecord, Facts, FunctionInfo } from './facts.js';
 import { assignOwners } from './entries.js';
 import { guardAround } from './guard.js';
 import type { LoadTimeSend, PatchMessage, PatchModel, TableShape } from './types.js';
@@ -21,6 +21,9 @@ export interface ModelStats {
 
 export function buildModel(chunk: Chunk, text: string, stats?: ModelStats): PatchModel {
   const facts = collectFacts(chunk);
+  // No table with a `device`/`method` field: no patch and no send to follow (the text test of
+  // patch-prefilter.ts also lets through files that only mention the words).
+  if (!mayHoldPatch(facts)) return { patches: [], loadTimeSends: [] };
   const ev = new Evaluator(facts, text);
   const wrappers = new Wrappers(facts);
   const patches: PatchMessage[] = [];
@@ -82,12 +85,22 @@ function toPatch(value: ReturnType<Evaluator['evaluate']>, ctor: TableConstructo
   return { range: ctor.range, device, exact, root, viaCall };
 }
 
+/** A write of a `device`/`method` field (`m.device = ...`): the table may become a patch message. */
+function writesPatchField(b: Binding): boolean {
+  return b.writes.some((w) => w.path.length === 1 && /^(device|method)$/i.test(w.path[0]!.text ?? ''));
+}
+
+/** Whether candidateTables can find anything (without building the evaluator it needs). */
+function mayHoldPatch(facts: Facts): boolean {
+  return facts.candidates.length > 0 || facts.bindings.some(writesPatchField);
+}
+
 /** Tables with a `device`/`method` field, written in the constructor or added later. */
 function candidateTables(facts: Facts, ev: Evaluator): TableConstructorExpression[] {
   const out = facts.candidates.map((c) => c.node);
   const seen = new Set(out);
   for (const b of facts.bindings) {
-    if (!b.writes.some((w) => w.path.length === 1 && /^(device|method)$/i.test(w.path[0]!.text ?? ''))) continue;
+    if (!writesPatchField(b)) continue;
     const ctor = ev.tableSource(b);
     if (ctor && !seen.has(ctor)) {
       seen.add(ctor);

@@ -8,28 +8,34 @@ import { decodeLuaString } from '../text.js';
 import type {
   Binding, BranchFrame, CallRecord, Facts, FieldWrite, FunctionInfo, Segment,
 } from './facts.js';
+import { Refs } from './refs.js';
 
-interface Scope {
-  vars: Map<string, Binding> | null;
-  parent: Scope | null;
-}
-
+/** A block: its scope (locals declared so far, created on the first) and what encloses it. */
 interface Context {
-  scope: Scope;
+  vars: Map<string, Binding> | null;
+  parent: Context | null;
   fn: FunctionInfo | null;
   branch: BranchFrame | null;
 }
 
-type Work =
-  | { node: Node; ctx: Context }
-  | { declare: Identifier[]; ctx: Context; values: Expression[] | null }
-  | { enterBranch: Clause; statement: IfStatement; ctx: Context };
+/**
+ * Work that is not a plain node: a `type` no AST node has, so one switch dispatches all work.
+ * The walk keeps two parallel stacks (work, context) rather than one object per visited node:
+ * the allocation per node cost more than the walk itself.
+ */
+type Task =
+  | { type: '#declare'; ids: Identifier[]; values: Expression[] | null }
+  | { type: '#branch'; clause: Clause; statement: IfStatement }
+  /** An identifier passed as a call argument: resolved when popped, then remembered for sends and escapes. */
+  | { type: '#argument'; id: Identifier; call: CallRecord };
+type Work = Node | Task;
 
 export function collectFacts(chunk: Chunk): Facts {
+  const bindings: Binding[] = [];
   const facts: Facts = {
-    refs: new Map(),
+    refs: new Refs(bindings),
     globals: new Map(),
-    bindings: [],
+    bindings,
     calls: [],
     functions: [],
     memberFunctions: new Map(),
@@ -43,13 +49,19 @@ export function collectFacts(chunk: Chunk): Facts {
   let nextId = 0;
 
   const newBinding = (name: string, kind: Binding['kind'], fn: FunctionInfo | null, paramIndex = -1): Binding => {
-    const b: Binding = { id: nextId++, name, kind, fn, paramIndex, assignments: [], writes: [], escapes: false, declaredFunction: null };
+    const b: Binding = { id: nextId++, name, kind, fn, paramIndex, assignments: [], writes: NO_WRITES, escapes: false, declaredFunction: null };
     facts.bindings.push(b);
     return b;
   };
 
-  const lookup = (scope: Scope, name: string): Binding => {
-    for (let s: Scope | null = scope; s; s = s.parent) {
+  /** Most bindings are never written into: they share one empty list until their first write. */
+  const addWrite = (b: Binding, write: FieldWrite) => {
+    if (b.writes === NO_WRITES) b.writes = [write];
+    else b.writes.push(write);
+  };
+
+  const lookup = (scope: Context, name: string): Binding => {
+    for (let s: Context | null = scope; s; s = s.parent) {
       const b = s.vars?.get(name);
       if (b) return b;
     }
@@ -61,12 +73,12 @@ export function collectFacts(chunk: Chunk): Facts {
     return g;
   };
 
-  const declare = (scope: Scope, id: Identifier, binding: Binding) => {
+  const declare = (scope: Context, id: Identifier, binding: Binding) => {
     (scope.vars ??= new Map()).set(id.name, binding);
     facts.refs.set(id, binding);
   };
 
-  const child = (ctx: Context): Context => ({ scope: { vars: null, parent: ctx.scope }, fn: ctx.fn, branch: ctx.branch });
+  const child = (ctx: Context): Context => ({ vars: null, parent: ctx, fn: ctx.fn, branch: ctx.branch });
 
   /** Records the target name in every enclosing branch (for guard analysis). */
   const markAssigned = (ctx: Context, name: string, target: Expression) => {
@@ -74,16 +86,21 @@ export function collectFacts(chunk: Chunk): Facts {
   };
 
   const stack: Work[] = [];
-  const top: Context = { scope: { vars: null, parent: null }, fn: null, branch: null };
+  const contexts: Context[] = [];
+  function push(work: Work, ctx: Context) {
+    stack.push(work);
+    contexts.push(ctx);
+  }
+  const top: Context = { vars: null, parent: null, fn: null, branch: null };
   pushBody(chunk.body, top);
 
   function pushBody(body: Statement[], ctx: Context) {
-    for (let i = body.length - 1; i >= 0; i--) stack.push({ node: body[i]!, ctx });
+    for (let i = body.length - 1; i >= 0; i--) push(body[i]!, ctx);
   }
   function pushExprs(list: readonly (Expression | null | undefined)[], ctx: Context) {
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i];
-      if (e) stack.push({ node: e, ctx });
+      if (e) push(e, ctx);
     }
   }
 
@@ -99,13 +116,13 @@ export function collectFacts(chunk: Chunk): Facts {
         const idx = node.index;
         if (idx.type === 'StringLiteral') path.push({ text: decodeLuaString(idx.raw), node: idx, form: 'string' });
         else path.push({ text: null, node: idx, form: 'expression' });
-        stack.push({ node: idx, ctx });
+        push(idx, ctx);
         node = node.base;
       } else if (node.type === 'Identifier') {
         path.reverse();
         return { root: node, path };
       } else {
-        stack.push({ node, ctx });
+        push(node, ctx);
         return null;
       }
     }
@@ -113,7 +130,7 @@ export function collectFacts(chunk: Chunk): Facts {
 
   function recordAssignment(target: Expression, value: Expression | null, multi: boolean, ctx: Context) {
     if (target.type === 'Identifier') {
-      const b = lookup(ctx.scope, target.name);
+      const b = lookup(ctx, target.name);
       facts.refs.set(target, b);
       b.assignments.push({ value, multi, target: target.range, fn: ctx.fn, branch: ctx.branch });
       markAssigned(ctx, target.name, target);
@@ -122,14 +139,14 @@ export function collectFacts(chunk: Chunk): Facts {
     }
     const p = pathOf(target, ctx);
     if (!p) return;
-    const b = lookup(ctx.scope, p.root.name);
+    const b = lookup(ctx, p.root.name);
     facts.refs.set(p.root, b);
     const write: FieldWrite = { path: p.path, value, range: target.range, fn: ctx.fn, branch: ctx.branch };
-    b.writes.push(write);
+    addWrite(b, write);
     // A value stored into a patch message is followed by the model (it is what gets sent);
     // stored anywhere else, it gets a second name through which it may be filled.
     if (value && !holdsPatch(b)) markAliased(value, ctx);
-    const named = p.path.every((s) => s.form === 'name');
+    const named = ctx.branch !== null && p.path.every((s) => s.form === 'name');
     if (named) markAssigned(ctx, [p.root.name, ...p.path.map((s) => s.text)].join('.'), target);
   }
 
@@ -137,17 +154,17 @@ export function collectFacts(chunk: Chunk): Facts {
     const info: FunctionInfo = { node, name, params: [], isMethod, parent: ctx.fn };
     facts.functions.push(info);
     facts.functionOf.set(node, info);
-    const inner: Context = { scope: { vars: null, parent: ctx.scope }, fn: info, branch: null };
+    const inner: Context = { vars: null, parent: ctx, fn: info, branch: null };
     let index = 0;
     if (isMethod) {
       const self = newBinding('self', 'param', info, index++);
-      (inner.scope.vars ??= new Map()).set('self', self);
+      (inner.vars ??= new Map()).set('self', self);
       info.params.push(self);
     }
     for (const p of node.parameters) {
       if (p.type !== 'Identifier') continue;
       const b = newBinding(p.name, 'param', info, index++);
-      declare(inner.scope, p, b);
+      declare(inner, p, b);
       info.params.push(b);
     }
     pushBody(node.body, inner);
@@ -170,17 +187,17 @@ export function collectFacts(chunk: Chunk): Facts {
     ) {
       const p = pathOf(args[0]!, ctx);
       if (p) {
-        const b = lookup(ctx.scope, p.root.name);
+        const b = lookup(ctx, p.root.name);
         facts.refs.set(p.root, b);
-        b.writes.push({ path: [...p.path, { text: null, node: null, form: 'append' }], value: args[args.length - 1]!, range: node.range, fn: ctx.fn, branch: ctx.branch });
+        addWrite(b, { path: [...p.path, { text: null, node: null, form: 'append' }], value: args[args.length - 1]!, range: node.range, fn: ctx.fn, branch: ctx.branch });
       }
     }
-    stack.push({ node: node.base, ctx });
-    pushExprs(args, ctx);
-    // Identifiers passed as arguments: remembered for sends and escapes (resolved when popped).
-    for (const a of args) if (a.type === 'Identifier') pendingArgs.set(a, record);
+    push(node.base, ctx);
+    for (let i = args.length - 1; i >= 0; i--) {
+      const a = args[i]!;
+      push(a.type === 'Identifier' ? { type: '#argument', id: a, call: record } : a, ctx);
+    }
   }
-  const pendingArgs = new Map<Identifier, CallRecord>();
   /** Table constructors nested in a patch message's constructor. */
   const insidePatch = new Set<TableConstructorExpression>();
 
@@ -204,50 +221,51 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 
   function visitField(f: TableField, ctx: Context) {
-    if (f.type === 'TableKey') stack.push({ node: f.key, ctx });
-    stack.push({ node: f.value, ctx });
+    if (f.type === 'TableKey') push(f.key, ctx);
+    push(f.value, ctx);
   }
 
   while (stack.length > 0) {
-    const work = stack.pop()!;
-    if ('declare' in work) {
-      const { declare: ids, ctx, values } = work;
-      const last = values ? values.length - 1 : -1;
-      const multiTail = last >= 0 && isMulti(values![last]!);
-      ids.forEach((id, i) => {
-        const b = newBinding(id.name, 'local', ctx.fn);
-        // Loop variables (values === null) hold values the analysis does not know.
-        if (values === null) b.assignments.push({ value: null, multi: true, target: id.range, fn: ctx.fn, branch: ctx.branch });
-        else b.assignments.push({ value: i <= last ? values[i]! : null, multi: i > last && multiTail, target: id.range, fn: ctx.fn, branch: ctx.branch });
-        declare(ctx.scope, id, b);
-      });
-      continue;
-    }
-    if ('enterBranch' in work) {
-      const { enterBranch: clause, statement, ctx } = work;
-      const inner: Context = { scope: { vars: null, parent: ctx.scope }, fn: ctx.fn, branch: { clause, statement, parent: ctx.branch, assigned: new Map() } };
-      pushBody(clause.body, inner);
-      continue;
-    }
-    const { node, ctx } = work;
+    const node = stack.pop()!;
+    const ctx = contexts.pop()!;
     switch (node.type) {
+      case '#declare': {
+        const { ids, values } = node;
+        const last = values ? values.length - 1 : -1;
+        const multiTail = last >= 0 && isMulti(values![last]!);
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i]!;
+          const b = newBinding(id.name, 'local', ctx.fn);
+          // Loop variables (values === null) hold values the analysis does not know.
+          if (values === null) b.assignments.push({ value: null, multi: true, target: id.range, fn: ctx.fn, branch: ctx.branch });
+          else b.assignments.push({ value: i <= last ? values[i]! : null, multi: i > last && multiTail, target: id.range, fn: ctx.fn, branch: ctx.branch });
+          declare(ctx, id, b);
+        }
+        break;
+      }
+      case '#branch': {
+        const { clause, statement } = node;
+        const inner: Context = { vars: null, parent: ctx, fn: ctx.fn, branch: { clause, statement, parent: ctx.branch, assigned: new Map() } };
+        pushBody(clause.body, inner);
+        break;
+      }
       case 'LocalStatement':
         for (const e of node.init) markAliased(e, ctx);
-        stack.push({ declare: node.variables, ctx, values: node.init });
+        push({ type: '#declare', ids: node.variables, values: node.init }, ctx);
         pushExprs(node.init, ctx);
         break;
       case 'AssignmentStatement': {
         const last = node.init.length - 1;
         const multiTail = last >= 0 && isMulti(node.init[last]!);
-        node.variables.forEach((target, i) => {
+        for (let i = 0; i < node.variables.length; i++) {
           const value = i < node.init.length ? node.init[i]! : null;
-          recordAssignment(target, i > last && multiTail ? null : value, i > last && multiTail, ctx);
-        });
+          recordAssignment(node.variables[i]!, i > last && multiTail ? null : value, i > last && multiTail, ctx);
+        }
         pushExprs(node.init, ctx);
         break;
       }
       case 'CallStatement':
-        stack.push({ node: node.expression, ctx });
+        push(node.expression, ctx);
         break;
       case 'CallExpression':
       case 'TableCallExpression':
@@ -262,9 +280,9 @@ export function collectFacts(chunk: Chunk): Facts {
           let b: Binding;
           if (node.isLocal) {
             b = newBinding(id.name, 'local', ctx.fn);
-            declare(ctx.scope, id, b);
+            declare(ctx, id, b);
           } else {
-            b = lookup(ctx.scope, id.name);
+            b = lookup(ctx, id.name);
             facts.refs.set(id, b);
             markAssigned(ctx, id.name, id);
           }
@@ -276,7 +294,7 @@ export function collectFacts(chunk: Chunk): Facts {
           const p = pathOf(id, ctx);
           const info = visitFunction(node, ctx, memberName(id), id.indexer === ':');
           if (p) {
-            const b = lookup(ctx.scope, p.root.name);
+            const b = lookup(ctx, p.root.name);
             facts.refs.set(p.root, b);
             facts.memberFunctions.set(`${b.id}.${p.path.map((s) => s.text).join('.')}`, info);
             if (info.isMethod) facts.selfOwner.set(info.params[0]!, [b.id, ...p.path.slice(0, -1).map((s) => s.text)].join('.'));
@@ -287,17 +305,17 @@ export function collectFacts(chunk: Chunk): Facts {
       case 'IfStatement':
         for (let i = node.clauses.length - 1; i >= 0; i--) {
           const clause = node.clauses[i]!;
-          stack.push({ enterBranch: clause, statement: node, ctx });
-          if (clause.type !== 'ElseClause') stack.push({ node: clause.condition, ctx });
+          push({ type: '#branch', clause, statement: node }, ctx);
+          if (clause.type !== 'ElseClause') push(clause.condition, ctx);
         }
         break;
       case 'WhileStatement':
         pushBody(node.body, child(ctx));
-        stack.push({ node: node.condition, ctx });
+        push(node.condition, ctx);
         break;
       case 'RepeatStatement': {
         const inner = child(ctx);
-        stack.push({ node: node.condition, ctx: inner });
+        push(node.condition, inner);
         pushBody(node.body, inner);
         break;
       }
@@ -307,14 +325,14 @@ export function collectFacts(chunk: Chunk): Facts {
       case 'ForNumericStatement': {
         const inner = child(ctx);
         pushBody(node.body, inner);
-        stack.push({ declare: [node.variable], ctx: inner, values: null });
+        push({ type: '#declare', ids: [node.variable], values: null }, inner);
         pushExprs([node.start, node.end, node.step], ctx);
         break;
       }
       case 'ForGenericStatement': {
         const inner = child(ctx);
         pushBody(node.body, inner);
-        stack.push({ declare: node.variables, ctx: inner, values: null });
+        push({ type: '#declare', ids: node.variables, values: null }, inner);
         pushExprs(node.iterators, ctx);
         break;
       }
@@ -322,18 +340,18 @@ export function collectFacts(chunk: Chunk): Facts {
         for (const a of node.arguments) if (a.type === 'Identifier') markEscape(a, ctx);
         pushExprs(node.arguments, ctx);
         break;
-      case 'Identifier': {
-        if (!facts.refs.has(node)) facts.refs.set(node, lookup(ctx.scope, node.name));
-        const call = pendingArgs.get(node);
-        if (call) {
-          pendingArgs.delete(node);
-          const b = facts.refs.get(node)!;
-          // Sending a table cannot fill it before it is sent; any other call might.
-          if (!isSendCall(call) && !isReadOnlyCall(call)) b.escapes = true;
-          let uses = facts.argumentUses.get(b);
-          if (!uses) facts.argumentUses.set(b, (uses = []));
-          uses.push(call);
-        }
+      case 'Identifier':
+        if (!facts.refs.has(node)) facts.refs.set(node, lookup(ctx, node.name));
+        break;
+      case '#argument': {
+        const { id, call } = node;
+        let b = facts.refs.get(id);
+        if (!b) facts.refs.set(id, (b = lookup(ctx, id.name)));
+        // Sending a table cannot fill it before it is sent; any other call might.
+        if (!isSendCall(call) && !isReadOnlyCall(call)) b.escapes = true;
+        let uses = facts.argumentUses.get(b);
+        if (!uses) facts.argumentUses.set(b, (uses = []));
+        uses.push(call);
         break;
       }
       case 'TableConstructorExpression': {
@@ -354,17 +372,19 @@ export function collectFacts(chunk: Chunk): Facts {
       }
       case 'BinaryExpression':
       case 'LogicalExpression':
-        stack.push({ node: node.right, ctx }, { node: node.left, ctx });
+        push(node.right, ctx);
+        push(node.left, ctx);
         break;
       case 'UnaryExpression':
-        stack.push({ node: node.argument, ctx });
+        push(node.argument, ctx);
         break;
       case 'MemberExpression':
         if (node.indexer === ':' && node.base.type === 'Identifier') markEscape(node.base, ctx);
-        stack.push({ node: node.base, ctx });
+        push(node.base, ctx);
         break;
       case 'IndexExpression':
-        stack.push({ node: node.index, ctx }, { node: node.base, ctx });
+        push(node.index, ctx);
+        push(node.base, ctx);
         break;
       default:
         // Literals, break, goto, labels: nothing to record.
@@ -385,11 +405,13 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 
   function markEscape(id: Identifier, ctx: Context) {
-    const b = facts.refs.get(id) ?? lookup(ctx.scope, id.name);
+    const b = facts.refs.get(id) ?? lookup(ctx, id.name);
     facts.refs.set(id, b);
     b.escapes = true;
   }
 }
+
+const NO_WRITES: FieldWrite[] = [];
 
 /** `Send(m)`, `ao.send(m)`, `AO.send(m)`, `_G.ao.send(m)`, `table.insert(ao.outbox.Messages, m)`. */
 function isSendCall(call: CallRecord): boolean {

@@ -14,7 +14,7 @@ import { BIN } from './client.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(here, 'fixtures/game.lua');
 const hasNvim = spawnSync('nvim', ['--version'], { stdio: 'ignore' }).status === 0;
-const DOCS = 'https://github.com/patchlint/patchlint/blob/main/docs/rules/';
+const DOCS = `https://unpkg.com/patchlint@${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}/docs/rules/`;
 
 function runNvim(env: Record<string, string>): Promise<number | null> {
   return new Promise((resolve, reject) => {

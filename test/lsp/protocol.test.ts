@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Drives `patchlint --lsp` over stdio with JSON-RPC, as an editor would.
 // Runs the built server (bin/patchlint.js → dist/): `npm test` builds first; alone, run `node scripts/build.js` before.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintText } from '../../src/linter.js';
 import { LspClient, initializeParams } from './client.js';
 
-const DOCS = 'https://github.com/patchlint/patchlint/blob/main/docs/rules/';
+const DOCS = `https://unpkg.com/patchlint@${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}/docs/rules/`;
 
 let workspace: string;
 const uriOf = (name: string) => pathToFileURL(path.join(workspace, name)).href;

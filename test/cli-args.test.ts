@@ -1,0 +1,157 @@
+// The two argument parsers agree: every command line the fast path (yargs-parser alone)
+// accepts parses to exactly what full yargs gives, and everything else is left to yargs, whose
+// help, version and error messages the user sees. In process on many vectors (listed and
+// generated), then through the built CLI (`npm test` builds first) comparing exit code,
+// stdout and stderr with a twin command line that goes through yargs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseArgsFast } from '../src/cli-args-fast.js';
+import type { YargsOutcome } from '../src/cli-args-yargs.js';
+import { REPO_ROOT, runCli } from './helpers/run-cli.js';
+
+let parseArgsWithYargs: (argv: string[]) => Promise<YargsOutcome>;
+beforeAll(async () => {
+  // The build defines PATCHLINT_VERSION; here it is a global.
+  (globalThis as { PATCHLINT_VERSION?: string }).PATCHLINT_VERSION = '0.0.0-test';
+  ({ parseArgsWithYargs } = await import('../src/cli-args-yargs.js'));
+});
+
+/** Both parsers on one command line: the fast result must be yargs' result, or null. */
+async function expectAgreement(argv: string[]): Promise<'fast' | 'yargs'> {
+  const fast = parseArgsFast(argv);
+  if (fast === null) return 'yargs';
+  const full = await parseArgsWithYargs(argv);
+  expect(full, argv.join(' ')).toEqual({ args: fast });
+  return 'fast';
+}
+
+// Command lines of everyday use: these must not load yargs (start-up, issue 7).
+const FAST = [
+  [],
+  ['a.lua'],
+  ['src/process.lua', 'src/token.lua', 'lib/util.lua'],
+  ['**/*.lua'],
+  ['--format', 'json', 'a.lua'],
+  ['--format=json', 'a.lua'],
+  ['-f', 'sarif', 'a.lua'],
+  ['-f', 'nope', 'a.lua'],
+  ['--format', '', 'a.lua'],
+  ['--quiet', 'a.lua'],
+  ['a.lua', '--quiet'],
+  ['--max-warnings', '0', 'a.lua'],
+  ['--max-warnings=10', 'a.lua'],
+  ['--max-warnings', '1.5', 'a.lua'],
+  ['--max-warnings', 'abc', 'a.lua'],
+  ['--color', 'a.lua'],
+  ['--no-color', 'a.lua'],
+  ['--output-file', 'report.json', '-f', 'json', 'a.lua'],
+  ['-o', 'out.txt', 'a.lua'],
+  ['--output-file=', 'a.lua'],
+  ['--stdin'],
+  ['--stdin', '--stdin-filename', 'src/a.lua'],
+  ['--stdin-filename', 'x.lua'],
+  ['--config', 'custom.json', 'a.lua'],
+  ['-c', 'custom.json', 'a.lua'],
+  ['--no-config-lookup', 'a.lua'],
+  ['--rule', 'nil-value: off', 'a.lua'],
+  ['--rule', 'nil-value: off', '--rule', 'private-key: warn', 'a.lua'],
+  ['--rule=nil-value: ["error", {}]', 'a.lua'],
+  ['--print-config', 'a.lua'],
+  ['--ignore-pattern', 'vendor/**', '--ignore-pattern', 'build/**', '.'],
+  ['--no-ignore', '.'],
+  ['--no-error-on-unmatched-pattern', 'missing/*.lua'],
+  ['--fix', 'a.lua'],
+  ['--fix-dry-run', '--format', 'json', 'a.lua'],
+  ['--fix', '--fix-dry-run', 'a.lua'],
+  ['--report-unused-disable-directives', 'a.lua'],
+  ['--cache', 'a.lua'],
+  ['--cache', '--cache-location', '/tmp/pl-cache', 'a.lua'],
+  ['a b.lua', 'ünïcode.lua', 'x=1.lua'],
+];
+
+// Left to yargs: help, version, errors, and whatever yargs may read differently.
+const YARGS = [
+  ['--help'], ['-h'], ['--version'], ['-v'], ['a.lua', '--help'],
+  ['--lsp'], ['--no-lsp', 'a.lua'],
+  ['--bogus'], ['-x'], ['--Format', 'json'], ['--maxWarnings', '3'], ['--format.x', 'y'],
+  ['--format'], ['--format', '--quiet'], ['-f'], ['--config'], ['--max-warnings', '-1'],
+  ['--no-format', 'a.lua'], ['--no-rule', 'a.lua'], ['--no-no-color'],
+  ['--fix=false'], ['--fix', 'true', 'a.lua'], ['--quiet', 'false'],
+  ['--format', 'json', '--format', 'sarif'], ['--color', '--no-color'],
+  ['-fjson', 'a.lua'], ['-qf', 'json'], ['--', 'a.lua'], ['-', 'a.lua'],
+  ['1'], ['a.lua', '0x10'], ['1e3'], [''],
+];
+
+describe('fast argument parser', () => {
+  it.each(FAST.map((argv) => [argv.join(' ') || '(no arguments)', argv]))('parses %s as yargs does', async (_title, argv) => {
+    expect(await expectAgreement(argv)).toBe('fast');
+  });
+
+  it.each(YARGS.map((argv) => [argv.join(' '), argv]))('leaves %s to yargs', (_title, argv) => {
+    expect(parseArgsFast(argv)).toBeNull();
+  });
+
+  it('gives the CLI the values and defaults it reads', () => {
+    expect(parseArgsFast(['-f', 'json', '--max-warnings', '3', '--no-color', '--rule', 'a: off', '--rule', 'b: warn', 'x.lua'])).toEqual({
+      _: ['x.lua'], format: 'json', quiet: false, 'max-warnings': 3, color: false, lsp: undefined, 'output-file': undefined,
+      stdin: false, 'stdin-filename': undefined, config: undefined, 'config-lookup': true, rule: ['a: off', 'b: warn'],
+      'print-config': undefined, 'ignore-pattern': undefined, ignore: true, 'error-on-unmatched-pattern': true, fix: false,
+      'fix-dry-run': false, 'report-unused-disable-directives': false, cache: false, 'cache-location': undefined,
+    });
+  });
+
+  it('agrees with yargs on generated command lines', async () => {
+    const token = fc.constantFrom(
+      'a.lua', 'dir', '**/*.lua', '1', '-1', '0x1', 'true', 'false', 'json', '', '-', '--', '-x', '--bogus', '--no-bogus',
+      '--format', '--format=json', '--format=', '-f', '--quiet', '--no-quiet', '--quiet=true', '--max-warnings', '--max-warnings=2',
+      '--color', '--no-color', '-o', '--output-file', '--stdin', '--stdin-filename', '-c', '--config', '--no-config-lookup',
+      '--rule', '--rule=x: off', '--print-config', '--ignore-pattern', '--no-ignore', '--no-error-on-unmatched-pattern',
+      '--fix', '--fix-dry-run', '--report-unused-disable-directives', '--cache', '--cache-location', '-qf', '-fc', '--Fix',
+    );
+    let fastCount = 0;
+    await fc.assert(fc.asyncProperty(fc.array(token, { maxLength: 6 }), async (argv) => {
+      if ((await expectAgreement(argv)) === 'fast') fastCount++;
+    }), { numRuns: 400, seed: 7 });
+    // The generator must exercise the fast path, not only the hand-over.
+    expect(fastCount).toBeGreaterThan(50);
+  });
+});
+
+describe('the CLI gives the same answer through either parser', () => {
+  // `--cache=false` means what leaving it out means, but sends the command line to yargs.
+  const THROUGH_YARGS = '--cache=false';
+  const cases = [
+    ['fixtures/examples/mistakes.lua'],
+    ['fixtures/examples/token.lua', '--quiet'],
+    ['-f', 'json', 'fixtures/examples/mistakes.lua'],
+    ['--format', 'compact', '--max-warnings', '0', 'fixtures/examples/token.lua', 'fixtures/examples/mistakes.lua'],
+    ['--rule', 'nil-value: off', '--rule', 'private-key: off', 'fixtures/examples/mistakes.lua'],
+    ['--print-config', 'fixtures/examples/mistakes.lua'],
+    ['--format', 'nope', 'a.lua'],
+    ['--max-warnings', 'abc', 'a.lua'],
+    ['--stdin-filename', 'x.lua'],
+    ['--fix', '--fix-dry-run', 'a.lua'],
+    ['no/such/file.lua'],
+  ];
+  it.each(cases.map((argv) => [argv.join(' '), argv]))('%s', (_title, argv) => {
+    expect(parseArgsFast(argv)).not.toBeNull();
+    expect(parseArgsFast([...argv, THROUGH_YARGS])).toBeNull();
+    const fast = runCli(argv);
+    expect(fast.status).not.toBeNull();
+    expect(runCli([...argv, THROUGH_YARGS])).toEqual(fast);
+  });
+
+  it('keeps yargs messages for what the fast path leaves to it', () => {
+    expect(runCli(['--bogus', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Unknown argument: bogus\nRun 'patchlint --help' for usage.\n" });
+    expect(runCli(['--format'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Invalid value for --format: '' (expected one of: stylish, json, sarif, github, compact)\nRun 'patchlint --help' for usage.\n" });
+    const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(runCli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    expect(runCli(['-v'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--max-warnings');
+    expect(help.stdout).toContain('Output format: stylish, json, sarif, github, compact');
+  });
+});
