@@ -26,6 +26,7 @@ const enum Open {
 
 /** Offset of the token that opens the MAX_NESTING-th nested construct, or -1. */
 export function tooDeepAt(source: string): number {
+  if (NAME_CHAR.length === 0) NAME_CHAR = nameCharTable();
   const stack: Open[] = [];
   /** `..` in the current chain, per open construct (index 0: outside any). */
   const chains: number[] = [0];
@@ -49,11 +50,16 @@ export function tooDeepAt(source: string): number {
   };
   while (i < n) {
     const c = source.charCodeAt(i);
+    // Spaces and tabs first: the most common characters by far.
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
     // Names and keywords.
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
       const start = i;
       i++;
-      while (i < n && isNameChar(source.charCodeAt(i))) i++;
+      while (i < n && NAME_CHAR[source.charCodeAt(i)] === 1) i++;
       const word = keywordAt(source, start, i - start);
       if (word === null) continue;
       let found = -1;
@@ -157,12 +163,22 @@ const KEYWORDS_BY_LENGTH: Record<number, string[]> = {
 function keywordAt(source: string, start: number, length: number): string | null {
   const candidates = KEYWORDS_BY_LENGTH[length];
   if (!candidates) return null;
-  for (const k of candidates) if (source.startsWith(k, start)) return k;
+  const first = source.charCodeAt(start);
+  // The first letter rules out most names before any string comparison.
+  for (const k of candidates) if (k.charCodeAt(0) === first && source.startsWith(k, start)) return k;
   return null;
 }
 
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** isNameChar as a table over every UTF-16 code unit (64 KB, built on the first call, not at import). */
+let NAME_CHAR: Uint8Array = new Uint8Array(0);
+function nameCharTable(): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 128; c++) if (isNameChar(c)) table[c] = 1;
+  return table;
 }
 
 /** `[==[ … ]==]` starting at `at`: the offset just past its end (or the text's end); -1 if `at` opens no long bracket. */

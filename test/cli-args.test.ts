@@ -2,7 +2,8 @@
 // accepts parses to exactly what full yargs gives, and everything else is left to yargs, whose
 // help, version and error messages the user sees. In process on many vectors (listed and
 // generated), then through the built CLI (`npm test` builds first) comparing exit code,
-// stdout and stderr with a twin command line that goes through yargs.
+// stdout and stderr with a twin command line that goes through yargs; and the built bundle
+// loads yargs only through import().
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -145,13 +146,41 @@ describe('the CLI gives the same answer through either parser', () => {
 
   it('keeps yargs messages for what the fast path leaves to it', () => {
     expect(runCli(['--bogus', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Unknown argument: bogus\nRun 'patchlint --help' for usage.\n" });
-    expect(runCli(['--format'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Invalid value for --format: '' (expected one of: stylish, json, sarif, github, compact)\nRun 'patchlint --help' for usage.\n" });
+    expect(runCli(['-x', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Unknown argument: x\nRun 'patchlint --help' for usage.\n" });
+    expect(runCli(['--no-format', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Invalid value for --format: 'false' (expected one of: stylish, json, sarif, github, compact)\nRun 'patchlint --help' for usage.\n" });
     const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(runCli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
-    expect(runCli(['-v'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    // (stderr may carry Node's warning about the helper's NO_COLOR and FORCE_COLOR.)
+    for (const flag of ['--version', '-v']) expect(runCli([flag])).toMatchObject({ status: 0, stdout: `${version}\n` });
     const help = runCli(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--max-warnings');
     expect(help.stdout).toContain('Output format: stylish, json, sarif, github, compact');
+  });
+});
+
+describe('the built CLI (start-up)', () => {
+  const DIST = path.join(REPO_ROOT, 'dist');
+  const read = (file: string) => readFileSync(path.join(DIST, file), 'utf8');
+  /** Every file Node loads for `patchlint a.lua` before any dynamic import(). */
+  function loadedAtStartup(): string[] {
+    const seen = new Set(['cli.js']);
+    const queue = ['cli.js'];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      for (const m of read(file).matchAll(/^import\s(?:[^;]*?from\s*)?"(\.[^"]+)"/gm)) {
+        const next = path.posix.join(path.posix.dirname(file), m[1]!);
+        if (!seen.has(next)) (seen.add(next), queue.push(next));
+      }
+    }
+    return [...seen];
+  }
+
+  it('loads yargs-parser, not yargs, until the fast path hands over', () => {
+    const files = loadedAtStartup();
+    expect(files.some((f) => read(f).includes('// node_modules/yargs-parser/'))).toBe(true);
+    for (const file of files) expect(read(file), file).not.toMatch(/\/\/ node_modules\/(yargs|cliui|y18n|string-width)\//);
+    const lazy = /import\("\.\/(chunks\/cli-args-yargs-[A-Z0-9]+\.js)"\)/.exec(read('cli.js'));
+    expect(lazy).not.toBeNull();
+    expect(read(lazy![1]!)).toContain('// node_modules/yargs/build/lib/yargs-factory.js');
   });
 });

@@ -4,7 +4,6 @@
 import type {
   AnyCall, Clause, Expression, FunctionDeclaration, Identifier, IfStatement, Range, TableConstructorExpression,
 } from '../lua-ast.js';
-import type { Refs } from './refs.js';
 
 export interface Binding {
   id: number;
@@ -78,7 +77,7 @@ export interface PatchCandidate {
 }
 
 export interface Facts {
-  refs: Refs;
+  refs: Map<Identifier, Binding>;
   globals: Map<string, Binding>;
   bindings: Binding[];
   calls: CallRecord[];

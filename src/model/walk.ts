@@ -1,19 +1,20 @@
 // One iterative walk (an explicit stack: real ASTs nest deeper than the JS call stack allows)
 // that resolves every identifier to its binding and records the facts of facts.ts.
 import type {
-  AnyCall, Chunk, Expression, FunctionDeclaration, Identifier, IfStatement, Clause, Node, Statement,
+  AnyCall, Chunk, Expression, FunctionDeclaration, Identifier, IfStatement, Clause, Node, Range, Statement,
   TableConstructorExpression, TableField,
 } from '../lua-ast.js';
 import { decodeLuaString } from '../text.js';
 import type {
   Binding, BranchFrame, CallRecord, Facts, FieldWrite, FunctionInfo, Segment,
 } from './facts.js';
-import { Refs } from './refs.js';
 
-/** A block: its scope (locals declared so far, created on the first) and what encloses it. */
+/**
+ * What encloses a piece of code: its function and `if` branch. Blocks that change neither share
+ * their parent's context; scopes are not kept per block but in one name → binding map (see
+ * `visible` below), since the walk enters and leaves blocks in source order.
+ */
 interface Context {
-  vars: Map<string, Binding> | null;
-  parent: Context | null;
   fn: FunctionInfo | null;
   branch: BranchFrame | null;
 }
@@ -27,15 +28,17 @@ type Task =
   | { type: '#declare'; ids: Identifier[]; values: Expression[] | null }
   | { type: '#branch'; clause: Clause; statement: IfStatement }
   /** An identifier passed as a call argument: resolved when popped, then remembered for sends and escapes. */
-  | { type: '#argument'; id: Identifier; call: CallRecord };
-type Work = Node | Task;
+  | { type: '#argument'; id: Identifier; call: CallRecord }
+  /** Entering a function body: its parameters become visible. */
+  | { type: '#parameters'; info: FunctionInfo };
+/** A number: leaving a block, whose declarations are undone down to this length of the undo log. */
+type Work = Node | Task | number;
 
 export function collectFacts(chunk: Chunk): Facts {
-  const bindings: Binding[] = [];
   const facts: Facts = {
-    refs: new Refs(bindings),
+    refs: new Map(),
     globals: new Map(),
-    bindings,
+    bindings: [],
     calls: [],
     functions: [],
     memberFunctions: new Map(),
@@ -60,11 +63,30 @@ export function collectFacts(chunk: Chunk): Facts {
     else b.writes.push(write);
   };
 
-  const lookup = (scope: Context, name: string): Binding => {
-    for (let s: Context | null = scope; s; s = s.parent) {
-      const b = s.vars?.get(name);
-      if (b) return b;
+  /**
+   * The locals visible at the current point of the walk, by name. Declaring pushes the name and
+   * the binding it hides on `undo`; leaving a block pops back to the length it had on entry.
+   * Every lookup happens while its own block is the innermost one entered (the walk is depth
+   * first), so this answers as a chain of per-block scopes would, without a Map per block.
+   */
+  const visible = new Map<string, Binding>();
+  const undo: (string | Binding | undefined)[] = [];
+  const reveal = (name: string, binding: Binding) => {
+    undo.push(name, visible.get(name));
+    visible.set(name, binding);
+  };
+  const leaveBlock = (mark: number) => {
+    while (undo.length > mark) {
+      const hidden = undo.pop() as Binding | undefined;
+      const name = undo.pop() as string;
+      if (hidden === undefined) visible.delete(name);
+      else visible.set(name, hidden);
     }
+  };
+
+  const lookup = (_ctx: Context, name: string): Binding => {
+    const local = visible.get(name);
+    if (local !== undefined) return local;
     let g = facts.globals.get(name);
     if (!g) {
       g = newBinding(name, 'global', null);
@@ -73,16 +95,23 @@ export function collectFacts(chunk: Chunk): Facts {
     return g;
   };
 
-  const declare = (scope: Context, id: Identifier, binding: Binding) => {
-    (scope.vars ??= new Map()).set(id.name, binding);
+  const declare = (id: Identifier, binding: Binding) => {
+    reveal(id.name, binding);
     facts.refs.set(id, binding);
   };
 
-  const child = (ctx: Context): Context => ({ vars: null, parent: ctx, fn: ctx.fn, branch: ctx.branch });
+  /** A block's body, with the end of its scope below it. */
+  const pushBlock = (body: Statement[], ctx: Context) => {
+    push(undo.length, ctx);
+    pushBody(body, ctx);
+  };
 
   /** Records the target name in every enclosing branch (for guard analysis). */
   const markAssigned = (ctx: Context, name: string, target: Expression) => {
-    for (let f = ctx.branch; f; f = f.parent) if (!f.assigned.has(name)) f.assigned.set(name, target.range);
+    for (let f = ctx.branch; f; f = f.parent) {
+      if (f.assigned === NO_NAMES) f.assigned = new Map();
+      if (!f.assigned.has(name)) f.assigned.set(name, target.range);
+    }
   };
 
   const stack: Work[] = [];
@@ -91,7 +120,7 @@ export function collectFacts(chunk: Chunk): Facts {
     stack.push(work);
     contexts.push(ctx);
   }
-  const top: Context = { vars: null, parent: null, fn: null, branch: null };
+  const top: Context = { fn: null, branch: null };
   pushBody(chunk.body, top);
 
   function pushBody(body: Statement[], ctx: Context) {
@@ -154,20 +183,19 @@ export function collectFacts(chunk: Chunk): Facts {
     const info: FunctionInfo = { node, name, params: [], isMethod, parent: ctx.fn };
     facts.functions.push(info);
     facts.functionOf.set(node, info);
-    const inner: Context = { vars: null, parent: ctx, fn: info, branch: null };
+    const inner: Context = { fn: info, branch: null };
     let index = 0;
-    if (isMethod) {
-      const self = newBinding('self', 'param', info, index++);
-      (inner.vars ??= new Map()).set('self', self);
-      info.params.push(self);
-    }
+    if (isMethod) info.params.push(newBinding('self', 'param', info, index++));
     for (const p of node.parameters) {
       if (p.type !== 'Identifier') continue;
       const b = newBinding(p.name, 'param', info, index++);
-      declare(inner, p, b);
+      facts.refs.set(p, b);
       info.params.push(b);
     }
-    pushBody(node.body, inner);
+    // Parameters become visible when the body is entered, not now: the declaration's own name
+    // (`function M.f(M)`) is still resolved outside.
+    pushBlock(node.body, inner);
+    push({ type: '#parameters', info }, inner);
     return info;
   }
 
@@ -228,7 +256,27 @@ export function collectFacts(chunk: Chunk): Facts {
   while (stack.length > 0) {
     const node = stack.pop()!;
     const ctx = contexts.pop()!;
+    if (typeof node === 'number') {
+      leaveBlock(node);
+      continue;
+    }
+    // The most frequent nodes first: a switch on strings tests its cases in order.
     switch (node.type) {
+      case 'Identifier':
+        if (!facts.refs.has(node)) facts.refs.set(node, lookup(ctx, node.name));
+        break;
+      case 'StringLiteral':
+      case 'NumericLiteral':
+      case 'BooleanLiteral':
+      case 'NilLiteral':
+        break;
+      case 'MemberExpression':
+        if (node.indexer === ':' && node.base.type === 'Identifier') markEscape(node.base, ctx);
+        push(node.base, ctx);
+        break;
+      case '#parameters':
+        for (const b of node.info.params) reveal(b.name, b);
+        break;
       case '#declare': {
         const { ids, values } = node;
         const last = values ? values.length - 1 : -1;
@@ -239,14 +287,14 @@ export function collectFacts(chunk: Chunk): Facts {
           // Loop variables (values === null) hold values the analysis does not know.
           if (values === null) b.assignments.push({ value: null, multi: true, target: id.range, fn: ctx.fn, branch: ctx.branch });
           else b.assignments.push({ value: i <= last ? values[i]! : null, multi: i > last && multiTail, target: id.range, fn: ctx.fn, branch: ctx.branch });
-          declare(ctx, id, b);
+          declare(id, b);
         }
         break;
       }
       case '#branch': {
         const { clause, statement } = node;
-        const inner: Context = { vars: null, parent: ctx, fn: ctx.fn, branch: { clause, statement, parent: ctx.branch, assigned: new Map() } };
-        pushBody(clause.body, inner);
+        const inner: Context = { fn: ctx.fn, branch: { clause, statement, parent: ctx.branch, assigned: NO_NAMES } };
+        pushBlock(clause.body, inner);
         break;
       }
       case 'LocalStatement':
@@ -280,7 +328,7 @@ export function collectFacts(chunk: Chunk): Facts {
           let b: Binding;
           if (node.isLocal) {
             b = newBinding(id.name, 'local', ctx.fn);
-            declare(ctx, id, b);
+            declare(id, b);
           } else {
             b = lookup(ctx, id.name);
             facts.refs.set(id, b);
@@ -310,38 +358,31 @@ export function collectFacts(chunk: Chunk): Facts {
         }
         break;
       case 'WhileStatement':
-        pushBody(node.body, child(ctx));
+        pushBlock(node.body, ctx);
         push(node.condition, ctx);
         break;
-      case 'RepeatStatement': {
-        const inner = child(ctx);
-        push(node.condition, inner);
-        pushBody(node.body, inner);
+      case 'RepeatStatement':
+        // The condition is inside the block: it sees the body's locals.
+        push(undo.length, ctx);
+        push(node.condition, ctx);
+        pushBody(node.body, ctx);
         break;
-      }
       case 'DoStatement':
-        pushBody(node.body, child(ctx));
+        pushBlock(node.body, ctx);
         break;
-      case 'ForNumericStatement': {
-        const inner = child(ctx);
-        pushBody(node.body, inner);
-        push({ type: '#declare', ids: [node.variable], values: null }, inner);
+      case 'ForNumericStatement':
+        pushBlock(node.body, ctx);
+        push({ type: '#declare', ids: [node.variable], values: null }, ctx);
         pushExprs([node.start, node.end, node.step], ctx);
         break;
-      }
-      case 'ForGenericStatement': {
-        const inner = child(ctx);
-        pushBody(node.body, inner);
-        push({ type: '#declare', ids: node.variables, values: null }, inner);
+      case 'ForGenericStatement':
+        pushBlock(node.body, ctx);
+        push({ type: '#declare', ids: node.variables, values: null }, ctx);
         pushExprs(node.iterators, ctx);
         break;
-      }
       case 'ReturnStatement':
         for (const a of node.arguments) if (a.type === 'Identifier') markEscape(a, ctx);
         pushExprs(node.arguments, ctx);
-        break;
-      case 'Identifier':
-        if (!facts.refs.has(node)) facts.refs.set(node, lookup(ctx, node.name));
         break;
       case '#argument': {
         const { id, call } = node;
@@ -378,10 +419,6 @@ export function collectFacts(chunk: Chunk): Facts {
       case 'UnaryExpression':
         push(node.argument, ctx);
         break;
-      case 'MemberExpression':
-        if (node.indexer === ':' && node.base.type === 'Identifier') markEscape(node.base, ctx);
-        push(node.base, ctx);
-        break;
       case 'IndexExpression':
         push(node.index, ctx);
         push(node.base, ctx);
@@ -395,8 +432,10 @@ export function collectFacts(chunk: Chunk): Facts {
 
   /** `local u = t`, `x.f = t or {}`, `{ t }`: t gets a second name through which it can be filled. */
   function markAliased(value: Expression, ctx: Context) {
+    if (value.type === 'Identifier') markEscape(value, ctx);
+    if (value.type !== 'LogicalExpression') return;
     // A stack, not recursion: `a and b and c …` chains can be deeper than the JS stack.
-    const pending = [value];
+    const pending: Expression[] = [value];
     while (pending.length > 0) {
       const e = pending.pop()!;
       if (e.type === 'Identifier') markEscape(e, ctx);
@@ -411,7 +450,9 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 }
 
+/** Shared empty values, replaced on the first addition (most bindings and branches get none). */
 const NO_WRITES: FieldWrite[] = [];
+const NO_NAMES: Map<string, Range> = new Map();
 
 /** `Send(m)`, `ao.send(m)`, `AO.send(m)`, `_G.ao.send(m)`, `table.insert(ao.outbox.Messages, m)`. */
 function isSendCall(call: CallRecord): boolean {
