@@ -48,18 +48,22 @@ export async function lintPerFile(files: string[], options: PerFileOptions): Pro
     errors[i] = `Cannot read ${files[i]}: ${options.describeReadError(e)}`;
   };
 
+  const read = (index: number, filePath: string): string | null => {
+    try {
+      return readFileSync(filePath, 'utf8');
+    } catch (error) {
+      readError(index, error as NodeJS.ErrnoException);
+      return null;
+    }
+  };
+
   // Cache lookups need the text (its hash is the key); misses are linted below.
   let misses: { index: number; size: number }[] = [];
   if (cache) {
     for (let i = 0; i < files.length; i++) {
       const filePath = files[i]!;
-      let text: string;
-      try {
-        text = readFileSync(filePath, 'utf8');
-      } catch (error) {
-        readError(i, error as NodeJS.ErrnoException);
-        continue;
-      }
+      const text = read(i, filePath);
+      if (text === null) continue;
       const hit = cache.lookup(filePath, text, configFor(filePath));
       if (hit) slots[i] = hit;
       else misses.push({ index: i, size: text.length });
@@ -69,13 +73,8 @@ export async function lintPerFile(files: string[], options: PerFileOptions): Pro
   }
 
   const lintHere = (index: number, filePath: string) => {
-    let text: string;
-    try {
-      text = readFileSync(filePath, 'utf8');
-    } catch (error) {
-      readError(index, error as NodeJS.ErrnoException);
-      return;
-    }
+    const text = read(index, filePath);
+    if (text === null) return;
     const config = configFor(filePath);
     const lint = lintSource(text, { filePath, config });
     cache?.store(filePath, config, lint, cache.hash(text));
