@@ -119,10 +119,10 @@ export function lintProject(files: FileLint[], configFor: (filePath: string) => 
       reports = [...rule.checkProject(input, configFor(participating[0]!.facts.filePath).rules[id]!.options)];
     } catch (error) {
       // As in the per-file pass: name the rule, keep the run going (reported once, on the first file).
-      const first = participating[0]!.result;
-      first.messages.push({ ...internalError(id, error), message: internalError(id, error).message.replace('on this file', 'in the cross-file pass') });
-      first.messages.sort(byPosition);
-      recount(first);
+      const first = participating[0]!;
+      const failure = internalError(id, error);
+      first.result.messages.push({ ...failure, message: failure.message.replace('on this file', 'in the cross-file pass') });
+      touched.add(first);
       continue;
     }
     for (const { filePath, report } of reports) {
@@ -134,13 +134,14 @@ export function lintProject(files: FileLint[], configFor: (filePath: string) => 
       const related = report.data?.file;
       if (typeof related === 'string' && typeof line === 'number') message.relatedLocation = { filePath: related, line };
       file.result.messages.push(message);
-      file.result.messages.sort(byPosition);
-      recount(file.result);
       touched.add(file);
     }
   }
-  // Directives also cover the cross-file reports: run the suppression post-pass again (once per file).
+  // Sorted and counted once per file, however many reports it got; directives also cover the
+  // cross-file reports, so the suppression post-pass runs again (once per file).
   for (const file of touched) {
+    file.result.messages.sort(byPosition);
+    recount(file.result);
     if (file.facts.directives) applyDirectives(file.result, file.facts.directives, configFor(file.facts.filePath).reportUnusedDisableDirectives === true);
   }
 }
