@@ -5,6 +5,7 @@ import type { Expression, Identifier, Range, TableConstructorExpression } from '
 import { decodeLuaString } from '../text.js';
 import type { Binding, Facts, FieldWrite, FunctionInfo } from './facts.js';
 import type { Entry, Key, TableShape, Value } from './types.js';
+import { isMulti } from './walk.js';
 
 /** A wrapper call's arguments, standing in for the wrapper's parameters. */
 export interface Env {
@@ -368,10 +369,6 @@ function pathKey(path: string[]): string {
  */
 function opensTable(b: Binding): boolean {
   return b.escapes || b.kind === 'global';
-}
-
-function isMulti(e: Expression): boolean {
-  return e.type === 'CallExpression' || e.type === 'TableCallExpression' || e.type === 'StringCallExpression' || e.type === 'VarargLiteral';
 }
 
 /** `X` in `X = X or {...}`, also for member paths (`State.x = State.x or {}`). */

@@ -476,7 +476,8 @@ export function isReadOnlyCall(call: CallRecord): boolean {
     READ_ONLY.has(`${callee.base.name}.${callee.identifier.name}`);
 }
 
-function isMulti(e: Expression): boolean {
+/** A call or `...` yields any number of values (the last expression of a list). */
+export function isMulti(e: Expression): boolean {
   return e.type === 'CallExpression' || e.type === 'TableCallExpression' || e.type === 'StringCallExpression' || e.type === 'VarargLiteral';
 }
 
