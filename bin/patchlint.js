@@ -16,11 +16,11 @@ const CJS_BUILD = path.join(DIST, 'cli.cjs');
 // found beside the bundle (dist/lint-worker.js) are found as from the ESM build.
 const ESM_BUILD = path.join(DIST, 'cli.js');
 
-/**
- * The CommonJS build's source and its code cache's path. The first line of dist/cli.cjs is
- * `// <hash of the rest>`: V8 checks only a cache's source length, so a cache must never be
- * paired with another build's source. Null when there is no CommonJS build.
- */
+// The code cache of dist/cli.cjs for this V8 (a cache only fits the V8 that made it): the 16
+// characters of the hash on dist/cli.cjs's first line when the cache was made, then V8's data.
+const CACHE_FILE = path.join(DIST, `cli.cjs-${process.arch}-v8-${process.versions.v8}.cache`);
+
+/** dist/cli.cjs's source and the hash on its first line (`// <hash of the rest>`); null if missing. */
 function readCjsBuild() {
   let bytes;
   try {
@@ -28,13 +28,20 @@ function readCjsBuild() {
   } catch {
     return null;
   }
-  const { isAscii } = require('node:buffer');
-  // esbuild escapes non-ASCII text; decoding ASCII as latin1 is a copy (UTF-8 decoding of 1 MB
+  // The build makes it ASCII-only; decoding ASCII as latin1 is a copy (UTF-8 decoding of 1 MB
   // took several ms here).
-  const source = isAscii(bytes) ? bytes.latin1Slice() : bytes.utf8Slice();
-  const hash = /^\/\/ ([0-9a-f]+)\n/.exec(source.slice(0, 100));
-  if (!hash) return null;
-  return { source, cacheFile: path.join(DIST, `cli.cjs-${hash[1]}-${process.arch}-v8-${process.versions.v8}.cache`) };
+  const source = require('node:buffer').isAscii(bytes) ? bytes.latin1Slice() : bytes.utf8Slice();
+  const hash = /^\/\/ ([0-9a-f]{16})\n/.exec(source.slice(0, 20));
+  return hash ? { source, hash: hash[1] } : null;
+}
+
+/**
+ * V8's data in `cache` if it was made from this very build, else null. V8 checks only the source
+ * length, so a cache must never be paired with another build's source (a rebuild in progress).
+ */
+function cachedDataFor(build, cache) {
+  const header = Buffer.from(build.hash, 'latin1');
+  return cache.subarray(0, header.length).equals(header) ? cache.subarray(header.length) : null;
 }
 
 /**
@@ -58,17 +65,16 @@ function runCjsBuild(script) {
 }
 
 function start() {
-  const build = readCjsBuild();
-  let cachedData;
-  if (build) {
-    try {
-      cachedData = readFileSync(build.cacheFile);
-    } catch {
-      // No cache for this V8 (Node changed since the install): the ESM build loads faster than
-      // the uncached one-file build.
-    }
+  let cache;
+  try {
+    cache = readFileSync(CACHE_FILE);
+  } catch {
+    // No cache for this V8 (Node changed since the install): the ESM build loads faster than
+    // the uncached one-file build.
   }
-  if (build && cachedData) {
+  const build = cache && readCjsBuild();
+  const cachedData = build && cachedDataFor(build, cache);
+  if (cachedData) {
     // A rejected cache (V8 flags given to node, a damaged file) costs one full compile, no more.
     runCjsBuild(compileCjsBuild(build.source, cachedData));
     return;
@@ -84,4 +90,4 @@ function start() {
 }
 
 if (require.main === module) start();
-else module.exports = { readCjsBuild, compileCjsBuild, runCjsBuild };
+else module.exports = { CACHE_FILE, readCjsBuild, cachedDataFor, compileCjsBuild, runCjsBuild };
