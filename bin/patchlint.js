@@ -75,18 +75,28 @@ function start() {
   const build = cache && readCjsBuild();
   const cachedData = build && cachedDataFor(build, cache);
   if (cachedData) {
-    // A rejected cache (V8 flags given to node, a damaged file) costs one full compile, no more.
-    runCjsBuild(compileCjsBuild(build.source, cachedData));
+    try {
+      // A rejected cache (V8 flags given to node, a damaged file) costs one full compile, no more.
+      runCjsBuild(compileCjsBuild(build.source, cachedData));
+    } catch (error) {
+      failed(error);
+    }
     return;
   }
   import('../dist/cli.js').catch((error) => {
     if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
       process.stderr.write('patchlint: dist/cli.js is missing; run `npm run build` (npm install does it for you).\n');
+      process.exitCode = 2;
     } else {
-      process.stderr.write(`patchlint: internal error: ${error && error.message ? error.message : String(error)}\n`);
+      failed(error);
     }
-    process.exitCode = 2;
   });
+}
+
+/** The CLI could not even start (its own errors are reported by dist/cli.*). */
+function failed(error) {
+  process.stderr.write(`patchlint: internal error: ${error && error.message ? error.message : String(error)}\n`);
+  process.exitCode = 2;
 }
 
 if (require.main === module) start();
