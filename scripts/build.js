@@ -48,6 +48,8 @@ const cjs = await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
   write: false,
+  metafile: true,
+  plugins: [builtinImportsAsRequire()],
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -61,6 +63,8 @@ const cjs = await build({
 });
 // ASCII only, so that bin/patchlint.js can decode it as latin1 (a copy; UTF-8 decoding is slower).
 // esbuild already escapes non-ASCII text in code; what it leaves is in comments.
+const leftImports = Object.values(cjs.metafile.outputs).flatMap((o) => o.imports).filter((i) => i.kind === 'dynamic-import' && i.external);
+if (leftImports.length > 0) throw new Error(`dist/cli.cjs would keep import() of ${leftImports.map((i) => i.path).join(', ')}: vm.Script has no module loader`);
 const cjsBody = cjs.outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 // First line: the hash that names the matching code cache (V8 checks only the source length).
 writeAtomically('dist/cli.cjs', `// ${createHash('sha256').update(cjsBody).digest('hex').slice(0, 16)}\n${cjsBody}`);
@@ -69,6 +73,21 @@ makeCodeCache();
 // Declarations for `import ... from 'patchlint'` (TypeScript users).
 const tsc = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname;
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+/**
+ * For the CommonJS build: `await import('node:x')` (a built-in loaded only when needed) becomes
+ * a require() wrapped as a lazily run module. esbuild would keep it an import(), which a
+ * vm.Script cannot run without a module loader.
+ */
+function builtinImportsAsRequire() {
+  return {
+    name: 'builtin-imports-as-require',
+    setup(b) {
+      b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin-require' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
+}
 
 /** Writes through a temporary file and a rename: a CLI started meanwhile reads the old or the new file, never half of one. */
 function writeAtomically(file, text) {
