@@ -34,6 +34,8 @@ describe('the packed package', () => {
     expect(packed).toContain('dist/index.js');
     expect(packed).toContain('dist/cli.js');
     expect(packed).toContain('bin/patchlint.js');
+    expect(packed).toContain('bin/package.json');
+    expect(packed).toContain('dist/cli.cjs');
     expect(packed).toContain('dist/types/src/index.d.ts');
     expect(packed.some((f) => f.startsWith('dist/chunks/'))).toBe(true);
     expect(packed.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);

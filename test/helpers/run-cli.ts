@@ -1,4 +1,5 @@
-// Runs the built CLI (bin/patchlint.js → dist/cli.js; `npm test` builds first) as a user would.
+// Runs the built CLI (bin/patchlint.js → dist/cli.cjs with its code cache, or dist/cli.js;
+// `npm test` builds first) as a user would.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
