@@ -1,4 +1,4 @@
-import { visitEntries } from '../src/model/entries.js';
+import { visitEntries } from './entry-visits.js';
 import type { PatchModel } from '../src/model/index.js';
 import { defineRule, type KeyOccurrence, type ProjectReport } from '../src/rule.js';
 import { utf8Length } from '../src/text.js';
@@ -6,8 +6,21 @@ import { utf8Length } from '../src/text.js';
 /** Process IDs and wallet addresses: case-significant, and HyperBEAM keeps them as written. */
 const ID_LENGTHS = new Set([32, 42, 43]);
 
+/** Per model and mode: `check` and `collect` both need the list, built once (read-only). */
+const computed = [new WeakMap<PatchModel, KeyOccurrence[]>(), new WeakMap<PatchModel, KeyOccurrence[]>()];
+
 /** Exposed keys in source order (each distinct place once). */
 function occurrences(model: PatchModel, directKeys: boolean): KeyOccurrence[] {
+  const map = computed[directKeys ? 1 : 0]!;
+  let list = map.get(model);
+  if (!list) {
+    list = collectOccurrences(model, directKeys);
+    map.set(model, list);
+  }
+  return list;
+}
+
+function collectOccurrences(model: PatchModel, directKeys: boolean): KeyOccurrence[] {
   const seen = new Set<string>();
   const out: KeyOccurrence[] = [];
   for (const patch of model.patches) {

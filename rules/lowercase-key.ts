@@ -1,4 +1,5 @@
-import { keysFoldingTo, visitEntries } from '../src/model/entries.js';
+import { keysFoldingTo } from '../src/model/entries.js';
+import { visitEntries } from './entry-visits.js';
 import type { Entry, Range, TableShape } from '../src/model/index.js';
 import { defineRule, type TextEdit } from '../src/rule.js';
 import { utf8Length } from '../src/text.js';

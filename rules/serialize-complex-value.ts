@@ -1,4 +1,4 @@
-import { visitEntries } from '../src/model/entries.js';
+import { visitEntries } from './entry-visits.js';
 import { containsUnencodable, isNonEmptyTable, tableDepth } from '../src/model/values.js';
 import type { Value } from '../src/model/types.js';
 import { defineRule } from '../src/rule.js';

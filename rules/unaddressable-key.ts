@@ -1,4 +1,4 @@
-import { visitEntries } from '../src/model/entries.js';
+import { visitEntries } from './entry-visits.js';
 import { defineRule } from '../src/rule.js';
 import { utf8Length } from '../src/text.js';
 

@@ -1,5 +1,5 @@
 import { keyLabel } from '../src/key-label.js';
-import { visitEntries } from '../src/model/entries.js';
+import { visitEntries } from './entry-visits.js';
 import { tableLayoutProblem } from '../src/model/values.js';
 import { defineRule } from '../src/rule.js';
 
