@@ -36,7 +36,8 @@ export function createResolver(config: ConfigFile, options: ResolveOptions): Con
   const byOverrideSet = new Map<string, ResolvedConfig>();
 
   function configFor(filePath: string): ResolvedConfig {
-    const relative = relativeInside(config.baseDir, filePath);
+    // Without overrides every file gets the same config: no path to work out (once per file).
+    const relative = overrides.length === 0 ? null : relativeInside(config.baseDir, filePath);
     const matched = relative === null ? [] : overrides.flatMap((o, i) => (o.matchers.some((m) => m(relative)) ? [i] : []));
     const key = matched.join(',');
     let resolved = byOverrideSet.get(key);
@@ -52,7 +53,7 @@ export function createResolver(config: ConfigFile, options: ResolveOptions): Con
   }
 
   function isIgnored(filePath: string): boolean {
-    return ignoredBy(configIgnores, relativeInside(config.baseDir, filePath)) || ignoredBy(flagIgnores, relativeInside(options.cwd, filePath));
+    return ignoredBy(configIgnores, config.baseDir, filePath) || ignoredBy(flagIgnores, options.cwd, filePath);
   }
 
   return { config, configFor, isIgnored };
@@ -67,7 +68,9 @@ function applyRules(resolved: ResolvedConfig, rules: Record<string, RuleEntry>):
   }
 }
 
-function ignoredBy(matchers: PathMatcher[], relative: string | null): boolean {
+function ignoredBy(matchers: PathMatcher[], dir: string, filePath: string): boolean {
+  if (matchers.length === 0) return false; // the common case: no path to work out
+  const relative = relativeInside(dir, filePath);
   return relative !== null && matchers.some((m) => matchesPathOrParent(m, relative));
 }
 
