@@ -7,7 +7,7 @@ import { mayHavePatchMessage } from './patch-prefilter.js';
 import { presetConfig } from './config/presets.js';
 import { applyDirectives } from './directives/apply.js';
 import { parseDirectives, type FileDirectives } from './directives/parse.js';
-import type { AnyRule, Report, RuleContext } from './rule.js';
+import type { Report, RuleContext } from './rule.js';
 import { escapeForMessage, lineStarts, positionAt } from './text.js';
 import type { LintMessage, LintResult, ResolvedConfig } from './types.js';
 
@@ -63,11 +63,25 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
     return { result: makeResult(filePath, messages, text), facts };
   }
   const directKeys = (config.rules['require-cache']?.severity ?? 0) === 0;
-  const file: FileRun = { filePath, source: text, starts, messages, seen: new Set<string>() };
+  const seen = new Set<string>();
   for (const rule of registry) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 0) continue;
-    const context = new RuleRun(file, rule, setting.severity, setting.options, directKeys);
+    const severity = setting.severity;
+    const context: RuleContext<unknown> = {
+      options: setting.options,
+      directKeys,
+      source: text,
+      lineOf: (offset) => positionAt(starts, offset).line,
+      report(report) {
+        const message = toMessage(rule.meta.id, rule.meta.messages, severity, report, starts);
+        if (report.related) message.relatedLocation = { filePath, line: positionAt(starts, report.related[0]).line };
+        const key = `${message.ruleId}\0${report.range[0]}\0${report.range[1]}\0${message.message}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        messages.push(message);
+      },
+    };
     try {
       rule.check(model, context);
       if (rule.collect) facts.project[rule.meta.id] = rule.collect(model, context);
@@ -80,45 +94,6 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
   applyDirectives(result, facts.directives, config.reportUnusedDisableDirectives === true);
   if (result.messages.length > 0 || result.suppressedMessages.length > 0) result.source = text;
   return { result, facts };
-}
-
-/** What the rules of one file share: where reports go, and the reports made so far. */
-interface FileRun {
-  filePath: string;
-  source: string;
-  starts: number[];
-  messages: LintMessage[];
-  /** Rule, range and text of each report, so that one problem is reported once. */
-  seen: Set<string>;
-}
-
-/** One rule's context on one file: a small object with its methods on the prototype (no closures per rule and file). */
-class RuleRun implements RuleContext<unknown> {
-  readonly source: string;
-
-  constructor(
-    private readonly file: FileRun,
-    private readonly rule: AnyRule,
-    private readonly severity: 1 | 2,
-    readonly options: unknown,
-    readonly directKeys: boolean,
-  ) {
-    this.source = file.source;
-  }
-
-  lineOf(offset: number): number {
-    return positionAt(this.file.starts, offset).line;
-  }
-
-  report(report: Report): void {
-    const { file, rule } = this;
-    const message = toMessage(rule.meta.id, rule.meta.messages, this.severity, report, file.starts);
-    if (report.related) message.relatedLocation = { filePath: file.filePath, line: positionAt(file.starts, report.related[0]).line };
-    const key = `${message.ruleId}\0${report.range[0]}\0${report.range[1]}\0${message.message}`;
-    if (file.seen.has(key)) return;
-    file.seen.add(key);
-    file.messages.push(message);
-  }
 }
 
 /**
