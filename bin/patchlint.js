@@ -9,6 +9,7 @@
 'use strict';
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
+const { setV8Flags } = require('./v8-flags.js');
 
 const DIST = path.join(__dirname, '..', 'dist');
 const CJS_BUILD = path.join(DIST, 'cli.cjs');
@@ -49,9 +50,9 @@ function cachedDataFor(build, cache) {
  * whether V8 took it; if not, V8 has compiled it normally).
  */
 function compileCjsBuild(source, cachedData) {
-  // The V8 flag the CLI sets (src/gc-tuning.ts) must already be set when the script is compiled:
-  // V8 rejects a cache made under other flags, and the cache is made after the CLI has run.
-  require('node:v8').setFlagsFromString('--no-allocation-site-pretenuring');
+  // The CLI's V8 flags must be set when the script is compiled: V8 rejects a cache made under
+  // other flags (scripts/code-cache.cjs compiles through here too).
+  setV8Flags();
   const { Script } = require('node:vm');
   return new Script(source, { filename: CJS_BUILD, cachedData });
 }
@@ -83,6 +84,7 @@ function start() {
     }
     return;
   }
+  setV8Flags();
   import('../dist/cli.js').catch((error) => {
     if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
       process.stderr.write('patchlint: dist/cli.js is missing; run `npm run build` (npm install does it for you).\n');

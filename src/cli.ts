@@ -10,14 +10,12 @@ import { escapeForMessage } from './text.js';
 import { ConfigError } from './config/load.js';
 import type { ConfigResolver } from './config/resolve.js';
 import { printConfig, resolverFromFlags, stringList } from './cli-config.js';
-import { tuneGarbageCollection } from './gc-tuning.js';
 
 declare const PATCHLINT_VERSION: string;
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
-  tuneGarbageCollection();
   // The language server owns stdin/stdout: start it before anything else (its code is a lazy chunk).
   if (argv.includes('--lsp')) {
     const extra = argv.filter((a) => a !== '--lsp' && a !== '--stdio' && !a.startsWith('--clientProcessId'));

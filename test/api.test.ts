@@ -35,6 +35,7 @@ describe('the packed package', () => {
     expect(packed).toContain('dist/cli.js');
     expect(packed).toContain('bin/patchlint.js');
     expect(packed).toContain('bin/package.json');
+    expect(packed).toContain('bin/v8-flags.js');
     expect(packed).toContain('dist/cli.cjs');
     expect(packed).toContain('dist/types/src/index.d.ts');
     expect(packed.some((f) => f.startsWith('dist/chunks/'))).toBe(true);
