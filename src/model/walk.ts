@@ -5,8 +5,8 @@ import type {
   TableConstructorExpression, TableField,
 } from '../lua-ast.js';
 import { decodeLuaString } from '../text.js';
-import type {
-  Binding, BranchFrame, CallRecord, Facts, FieldWrite, FunctionInfo, Segment,
+import {
+  setBinding, type Binding, type BranchFrame, type CallRecord, type Facts, type FieldWrite, type FunctionInfo, type Segment,
 } from './facts.js';
 
 /**
@@ -36,7 +36,6 @@ type Work = Node | Task | number;
 
 export function collectFacts(chunk: Chunk): Facts {
   const facts: Facts = {
-    refs: new Map(),
     globals: new Map(),
     bindings: [],
     calls: [],
@@ -97,7 +96,7 @@ export function collectFacts(chunk: Chunk): Facts {
 
   const declare = (id: Identifier, binding: Binding) => {
     reveal(id.name, binding);
-    facts.refs.set(id, binding);
+    setBinding(id, binding);
   };
 
   /** A block's body, with the end of its scope below it. */
@@ -160,7 +159,7 @@ export function collectFacts(chunk: Chunk): Facts {
   function recordAssignment(target: Expression, value: Expression | null, multi: boolean, ctx: Context) {
     if (target.type === 'Identifier') {
       const b = lookup(ctx, target.name);
-      facts.refs.set(target, b);
+      setBinding(target, b);
       b.assignments.push({ value, multi, target: target.range, fn: ctx.fn, branch: ctx.branch });
       markAssigned(ctx, target.name, target);
       if (value) markAliased(value, ctx);
@@ -169,7 +168,7 @@ export function collectFacts(chunk: Chunk): Facts {
     const p = pathOf(target, ctx);
     if (!p) return;
     const b = lookup(ctx, p.root.name);
-    facts.refs.set(p.root, b);
+    setBinding(p.root, b);
     const write: FieldWrite = { path: p.path, value, range: target.range, fn: ctx.fn, branch: ctx.branch };
     addWrite(b, write);
     // A value stored into a patch message is followed by the model (it is what gets sent);
@@ -189,7 +188,7 @@ export function collectFacts(chunk: Chunk): Facts {
     for (const p of node.parameters) {
       if (p.type !== 'Identifier') continue;
       const b = newBinding(p.name, 'param', info, index++);
-      facts.refs.set(p, b);
+      setBinding(p, b);
       info.params.push(b);
     }
     // Parameters become visible when the body is entered, not now: the declaration's own name
@@ -216,7 +215,7 @@ export function collectFacts(chunk: Chunk): Facts {
       const p = pathOf(args[0]!, ctx);
       if (p) {
         const b = lookup(ctx, p.root.name);
-        facts.refs.set(p.root, b);
+        setBinding(p.root, b);
         addWrite(b, { path: [...p.path, { text: null, node: null, form: 'append' }], value: args[args.length - 1]!, range: node.range, fn: ctx.fn, branch: ctx.branch });
       }
     }
@@ -263,7 +262,7 @@ export function collectFacts(chunk: Chunk): Facts {
     // The most frequent nodes first: a switch on strings tests its cases in order.
     switch (node.type) {
       case 'Identifier':
-        if (!facts.refs.has(node)) facts.refs.set(node, lookup(ctx, node.name));
+        setBinding(node, lookup(ctx, node.name));
         break;
       case 'StringLiteral':
       case 'NumericLiteral':
@@ -331,7 +330,7 @@ export function collectFacts(chunk: Chunk): Facts {
             declare(id, b);
           } else {
             b = lookup(ctx, id.name);
-            facts.refs.set(id, b);
+            setBinding(id, b);
             markAssigned(ctx, id.name, id);
           }
           const info = visitFunction(node, ctx, id.name, false);
@@ -343,7 +342,7 @@ export function collectFacts(chunk: Chunk): Facts {
           const info = visitFunction(node, ctx, memberName(id), id.indexer === ':');
           if (p) {
             const b = lookup(ctx, p.root.name);
-            facts.refs.set(p.root, b);
+            setBinding(p.root, b);
             facts.memberFunctions.set(`${b.id}.${p.path.map((s) => s.text).join('.')}`, info);
             if (info.isMethod) facts.selfOwner.set(info.params[0]!, [b.id, ...p.path.slice(0, -1).map((s) => s.text)].join('.'));
           }
@@ -386,8 +385,8 @@ export function collectFacts(chunk: Chunk): Facts {
         break;
       case '#argument': {
         const { id, call } = node;
-        let b = facts.refs.get(id);
-        if (!b) facts.refs.set(id, (b = lookup(ctx, id.name)));
+        const b = lookup(ctx, id.name);
+        setBinding(id, b);
         // Sending a table cannot fill it before it is sent; any other call might.
         if (!isSendCall(call) && !isReadOnlyCall(call)) b.escapes = true;
         let uses = facts.argumentUses.get(b);
@@ -444,8 +443,8 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 
   function markEscape(id: Identifier, ctx: Context) {
-    const b = facts.refs.get(id) ?? lookup(ctx, id.name);
-    facts.refs.set(id, b);
+    const b = lookup(ctx, id.name);
+    setBinding(id, b);
     b.escapes = true;
   }
 }

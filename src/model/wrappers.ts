@@ -8,7 +8,7 @@
 // produce, so neither deep wrapper chains nor many calls multiply the work.
 import type { Expression, FunctionDeclaration } from '../lua-ast.js';
 import { ROOT_ENV, type Env } from './evaluate.js';
-import type { Binding, CallRecord, Facts, FunctionInfo } from './facts.js';
+import { bindingOf, type Binding, type CallRecord, type Facts, type FunctionInfo } from './facts.js';
 
 /** Environments one call site may contribute through its own callers' arguments. */
 const PER_CALL = 8;
@@ -134,14 +134,14 @@ export class Wrappers {
     const facts = this.facts;
     if (callee.type === 'FunctionDeclaration') return facts.functionOf.get(callee) ?? null;
     if (callee.type === 'Identifier') {
-      const b = facts.refs.get(callee);
+      const b = bindingOf(callee);
       return b ? functionOfBinding(facts, b) : null;
     }
     if (callee.type === 'MemberExpression') {
       let node: Expression = callee.base;
       while (node.type === 'MemberExpression') node = node.base;
       if (node.type !== 'Identifier') return null;
-      const b = facts.refs.get(node);
+      const b = bindingOf(node);
       if (!b) return null;
       // In `function M:f()`, `self.g()` is taken for `M.g()` (how such methods are called).
       const self = facts.selfOwner.get(b);
@@ -178,7 +178,7 @@ const AMBIGUOUS = {} as FunctionInfo;
 /** How many arguments of `pcall`/`xpcall` come before the called function's own (0: not one). */
 function protectedCallSkip(facts: Facts, call: CallRecord): number {
   const callee = call.callee;
-  if (callee.type !== 'Identifier' || facts.refs.get(callee)?.kind !== 'global') return 0;
+  if (callee.type !== 'Identifier' || bindingOf(callee)?.kind !== 'global') return 0;
   return callee.name === 'pcall' ? 1 : callee.name === 'xpcall' ? 2 : 0;
 }
 
@@ -205,7 +205,7 @@ function readsParameterOf(facts: Facts, arg: Expression, fn: FunctionInfo): bool
   while (stack.length > 0 && budget-- > 0) {
     const e = stack.pop()!;
     if (e.type === 'Identifier') {
-      const b = facts.refs.get(e);
+      const b = bindingOf(e);
       if (b && b.kind === 'param' && b.fn === fn) return true;
       // A local of the caller may hold a parameter (`local key = k`).
       if (b && b.kind === 'local' && b.fn === fn) return true;
