@@ -6,7 +6,7 @@ import type {
 } from '../lua-ast.js';
 import { decodeLuaString } from '../text.js';
 import {
-  setBinding, type Binding, type BranchFrame, type CallRecord, type Facts, type FieldWrite, type FunctionInfo, type Segment,
+  setBinding, type Assignment, type Binding, type BranchFrame, type CallRecord, type Facts, type FieldWrite, type FunctionInfo, type Segment,
 } from './facts.js';
 
 /**
@@ -51,9 +51,19 @@ export function collectFacts(chunk: Chunk): Facts {
   let nextId = 0;
 
   const newBinding = (name: string, kind: Binding['kind'], fn: FunctionInfo | null, paramIndex = -1): Binding => {
-    const b: Binding = { id: nextId++, name, kind, fn, paramIndex, assignments: [], writes: NO_WRITES, escapes: false, declaredFunction: null };
+    const b: Binding = { id: nextId++, name, kind, fn, paramIndex, assignments: NO_ASSIGNMENTS, writes: NO_WRITES, escapes: false, declaredFunction: null };
     facts.bindings.push(b);
     return b;
+  };
+
+  /**
+   * Parameters and globals that are only read get no assignment: they share one empty list until
+   * their first. A list created with its first element is allocated at that size (pushing onto
+   * `[]` allocates room for 17).
+   */
+  const addAssignment = (b: Binding, a: Assignment) => {
+    if (b.assignments === NO_ASSIGNMENTS) b.assignments = [a];
+    else b.assignments.push(a);
   };
 
   /** Most bindings are never written into: they share one empty list until their first write. */
@@ -160,7 +170,7 @@ export function collectFacts(chunk: Chunk): Facts {
     if (target.type === 'Identifier') {
       const b = lookup(ctx, target.name);
       setBinding(target, b);
-      b.assignments.push({ value, multi, target: target.range, fn: ctx.fn, branch: ctx.branch });
+      addAssignment(b, { value, multi, target: target.range, fn: ctx.fn, branch: ctx.branch });
       markAssigned(ctx, target.name, target);
       if (value) markAliased(value, ctx);
       return;
@@ -185,7 +195,9 @@ export function collectFacts(chunk: Chunk): Facts {
     const inner: Context = { fn: info, branch: null };
     let index = 0;
     if (isMethod) info.params.push(newBinding('self', 'param', info, index++));
-    for (const p of node.parameters) {
+    const parameters = node.parameters;
+    for (let i = 0; i < parameters.length; i++) {
+      const p = parameters[i]!;
       if (p.type !== 'Identifier') continue;
       const b = newBinding(p.name, 'param', info, index++);
       setBinding(p, b);
@@ -203,7 +215,8 @@ export function collectFacts(chunk: Chunk): Facts {
       node.type === 'CallExpression' ? node.arguments : node.type === 'TableCallExpression' ? [node.arguments] : [node.argument];
     const record: CallRecord = { node, callee: node.base, args, fn: ctx.fn, branch: ctx.branch };
     facts.calls.push(record);
-    for (const a of args) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
       if (a.type === 'TableConstructorExpression') facts.ctorArgumentOf.set(a, record);
     }
     // table.insert(t.x, v) fills t.x with unknown positional entries.
@@ -235,7 +248,9 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 
   function isPatchCandidate(node: TableConstructorExpression): boolean {
-    for (const f of node.fields) {
+    const fields = node.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
       let name: string | null = null;
       if (f.type === 'TableKeyString') name = f.key.name;
       else if (f.type === 'TableKey' && f.key.type === 'StringLiteral') name = decodeLuaString(f.key.raw);
@@ -274,7 +289,10 @@ export function collectFacts(chunk: Chunk): Facts {
         push(node.base, ctx);
         break;
       case '#parameters':
-        for (const b of node.info.params) reveal(b.name, b);
+        for (let i = 0; i < node.info.params.length; i++) {
+          const b = node.info.params[i]!;
+          reveal(b.name, b);
+        }
         break;
       case '#declare': {
         const { ids, values } = node;
@@ -284,8 +302,8 @@ export function collectFacts(chunk: Chunk): Facts {
           const id = ids[i]!;
           const b = newBinding(id.name, 'local', ctx.fn);
           // Loop variables (values === null) hold values the analysis does not know.
-          if (values === null) b.assignments.push({ value: null, multi: true, target: id.range, fn: ctx.fn, branch: ctx.branch });
-          else b.assignments.push({ value: i <= last ? values[i]! : null, multi: i > last && multiTail, target: id.range, fn: ctx.fn, branch: ctx.branch });
+          if (values === null) addAssignment(b, { value: null, multi: true, target: id.range, fn: ctx.fn, branch: ctx.branch });
+          else addAssignment(b, { value: i <= last ? values[i]! : null, multi: i > last && multiTail, target: id.range, fn: ctx.fn, branch: ctx.branch });
           declare(id, b);
         }
         break;
@@ -297,7 +315,7 @@ export function collectFacts(chunk: Chunk): Facts {
         break;
       }
       case 'LocalStatement':
-        for (const e of node.init) markAliased(e, ctx);
+        for (let i = 0; i < node.init.length; i++) markAliased(node.init[i]!, ctx);
         push({ type: '#declare', ids: node.variables, values: node.init }, ctx);
         pushExprs(node.init, ctx);
         break;
@@ -334,7 +352,7 @@ export function collectFacts(chunk: Chunk): Facts {
             markAssigned(ctx, id.name, id);
           }
           const info = visitFunction(node, ctx, id.name, false);
-          b.assignments.push({ value: node, multi: false, target: id.range, fn: ctx.fn, branch: ctx.branch });
+          addAssignment(b, { value: node, multi: false, target: id.range, fn: ctx.fn, branch: ctx.branch });
           b.declaredFunction = info;
         } else {
           // function M.f() / function M:f(): keyed by the root binding and the member path.
@@ -380,7 +398,10 @@ export function collectFacts(chunk: Chunk): Facts {
         pushExprs(node.iterators, ctx);
         break;
       case 'ReturnStatement':
-        for (const a of node.arguments) if (a.type === 'Identifier') markEscape(a, ctx);
+        for (let i = 0; i < node.arguments.length; i++) {
+          const a = node.arguments[i]!;
+          if (a.type === 'Identifier') markEscape(a, ctx);
+        }
         pushExprs(node.arguments, ctx);
         break;
       case '#argument': {
@@ -388,10 +409,10 @@ export function collectFacts(chunk: Chunk): Facts {
         const b = lookup(ctx, id.name);
         setBinding(id, b);
         // Sending a table cannot fill it before it is sent; any other call might.
-        if (!isSendCall(call) && !isReadOnlyCall(call)) b.escapes = true;
+        if (!b.escapes && !isSendCall(call) && !isReadOnlyCall(call)) b.escapes = true;
         let uses = facts.argumentUses.get(b);
-        if (!uses) facts.argumentUses.set(b, (uses = []));
-        uses.push(call);
+        if (uses) uses.push(call);
+        else facts.argumentUses.set(b, [call]);
         break;
       }
       case 'TableConstructorExpression': {
@@ -403,7 +424,8 @@ export function collectFacts(chunk: Chunk): Facts {
         // A table stored in another table may be filled through it; one stored in a patch
         // message (at any depth) is followed by the model itself.
         const inPatch = candidate || insidePatch.has(node);
-        for (const f of node.fields) {
+        for (let i = 0; i < node.fields.length; i++) {
+          const f = node.fields[i]!;
           if (!inPatch) markAliased(f.value, ctx);
           else if (f.value.type === 'TableConstructorExpression') insidePatch.add(f.value);
         }
@@ -451,6 +473,7 @@ export function collectFacts(chunk: Chunk): Facts {
 
 /** Shared empty values, replaced on the first addition (most bindings and branches get none). */
 const NO_WRITES: FieldWrite[] = [];
+const NO_ASSIGNMENTS: Assignment[] = [];
 const NO_NAMES: Map<string, Range> = new Map();
 
 /** `Send(m)`, `ao.send(m)`, `AO.send(m)`, `_G.ao.send(m)`, `table.insert(ao.outbox.Messages, m)`. */
@@ -466,13 +489,15 @@ function isSendCall(call: CallRecord): boolean {
 }
 
 /** Calls that read a table but never fill it: iterating or encoding one does not make it open. */
-const READ_ONLY = new Set(['pairs', 'ipairs', 'next', 'type', 'tostring', 'print', 'unpack', 'select', 'rawlen', 'json.encode', 'table.unpack', 'table.concat', 'utils.keys', 'utils.values']);
+const READ_ONLY = new Set(['pairs', 'ipairs', 'next', 'type', 'tostring', 'print', 'unpack', 'select', 'rawlen']);
+/** The same for module functions, by module (no `module.name` string built per call). */
+const READ_ONLY_MEMBERS = new Map([['json', new Set(['encode'])], ['table', new Set(['unpack', 'concat'])], ['utils', new Set(['keys', 'values'])]]);
 
 export function isReadOnlyCall(call: CallRecord): boolean {
   const callee = call.callee;
   if (callee.type === 'Identifier') return READ_ONLY.has(callee.name);
   return callee.type === 'MemberExpression' && callee.indexer === '.' && callee.base.type === 'Identifier' &&
-    READ_ONLY.has(`${callee.base.name}.${callee.identifier.name}`);
+    READ_ONLY_MEMBERS.get(callee.base.name)?.has(callee.identifier.name) === true;
 }
 
 /** A call or `...` yields any number of values (the last expression of a list). */
