@@ -138,8 +138,15 @@ export function collectFacts(chunk: Chunk): Facts {
   function pushExprs(list: readonly (Expression | null | undefined)[], ctx: Context) {
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i];
-      if (e) push(e, ctx);
+      if (e) pushExpr(e, ctx);
     }
+  }
+  /** Literals record nothing: they are not pushed at all (a quarter of the expressions). */
+  function pushExpr(e: Expression, ctx: Context) {
+    const type = e.type;
+    if (type === 'StringLiteral' || type === 'NumericLiteral' || type === 'NilLiteral' || type === 'BooleanLiteral') return;
+    stack.push(e);
+    contexts.push(ctx);
   }
 
   /** `a.b[c].d` → root identifier and path; null when the root is not a plain name. */
@@ -235,7 +242,8 @@ export function collectFacts(chunk: Chunk): Facts {
     push(node.base, ctx);
     for (let i = args.length - 1; i >= 0; i--) {
       const a = args[i]!;
-      push(a.type === 'Identifier' ? { type: '#argument', id: a, call: record } : a, ctx);
+      if (a.type === 'Identifier') push({ type: '#argument', id: a, call: record }, ctx);
+      else pushExpr(a, ctx);
     }
   }
   /** Table constructors nested in a patch message's constructor. */
@@ -263,8 +271,8 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 
   function visitField(f: TableField, ctx: Context) {
-    if (f.type === 'TableKey') push(f.key, ctx);
-    push(f.value, ctx);
+    if (f.type === 'TableKey') pushExpr(f.key, ctx);
+    pushExpr(f.value, ctx);
   }
 
   while (stack.length > 0) {
@@ -434,14 +442,14 @@ export function collectFacts(chunk: Chunk): Facts {
       }
       case 'BinaryExpression':
       case 'LogicalExpression':
-        push(node.right, ctx);
-        push(node.left, ctx);
+        pushExpr(node.right, ctx);
+        pushExpr(node.left, ctx);
         break;
       case 'UnaryExpression':
         push(node.argument, ctx);
         break;
       case 'IndexExpression':
-        push(node.index, ctx);
+        pushExpr(node.index, ctx);
         push(node.base, ctx);
         break;
       default:
