@@ -151,26 +151,30 @@ export function collectFacts(chunk: Chunk): Facts {
 
   /** `a.b[c].d` → root identifier and path; null when the root is not a plain name. */
   function pathOf(target: Expression, ctx: Context): { root: Identifier; path: Segment[] } | null {
-    const path: Segment[] = [];
+    // Counted first, so the path is allocated at its size (most have one or two segments).
+    let length = 0;
     let node: Expression = target;
-    for (;;) {
+    while (node.type === 'MemberExpression' || node.type === 'IndexExpression') {
+      length++;
+      node = node.base;
+    }
+    const path = new Array<Segment>(length);
+    node = target;
+    for (let i = length - 1; i >= 0; i--) {
       if (node.type === 'MemberExpression') {
-        path.push({ text: node.identifier.name, node: node.identifier, form: 'name' });
+        path[i] = { text: node.identifier.name, node: node.identifier, form: 'name' };
         node = node.base;
       } else if (node.type === 'IndexExpression') {
         const idx = node.index;
-        if (idx.type === 'StringLiteral') path.push({ text: decodeLuaString(idx.raw), node: idx, form: 'string' });
-        else path.push({ text: null, node: idx, form: 'expression' });
-        push(idx, ctx);
+        if (idx.type === 'StringLiteral') path[i] = { text: decodeLuaString(idx.raw), node: idx, form: 'string' };
+        else path[i] = { text: null, node: idx, form: 'expression' };
+        pushExpr(idx, ctx);
         node = node.base;
-      } else if (node.type === 'Identifier') {
-        path.reverse();
-        return { root: node, path };
-      } else {
-        push(node, ctx);
-        return null;
       }
     }
+    if (node.type === 'Identifier') return { root: node, path };
+    push(node, ctx);
+    return null;
   }
 
   function recordAssignment(target: Expression, value: Expression | null, multi: boolean, ctx: Context) {
@@ -191,24 +195,37 @@ export function collectFacts(chunk: Chunk): Facts {
     // A value stored into a patch message is followed by the model (it is what gets sent);
     // stored anywhere else, it gets a second name through which it may be filled.
     if (value && !holdsPatch(b)) markAliased(value, ctx);
-    const named = ctx.branch !== null && p.path.every((s) => s.form === 'name');
-    if (named) markAssigned(ctx, [p.root.name, ...p.path.map((s) => s.text)].join('.'), target);
+    if (ctx.branch !== null) {
+      // `a.b.c = v` in a branch: the guard analysis looks for the flag `a.b.c`.
+      let name: string | null = p.root.name;
+      for (let i = 0; i < p.path.length && name !== null; i++) {
+        const s = p.path[i]!;
+        name = s.form === 'name' ? `${name}.${s.text}` : null;
+      }
+      if (name !== null) markAssigned(ctx, name, target);
+    }
   }
 
   function visitFunction(node: FunctionDeclaration, ctx: Context, name: string | null, isMethod: boolean) {
-    const info: FunctionInfo = { node, name, params: [], isMethod, parent: ctx.fn };
+    const parameters = node.parameters;
+    // Counted first, so the list is allocated at its size (and shared when empty).
+    let count = isMethod ? 1 : 0;
+    for (let i = 0; i < parameters.length; i++) if (parameters[i]!.type === 'Identifier') count++;
+    const info: FunctionInfo = { node, name, params: count === 0 ? NO_PARAMS : new Array<Binding>(count), isMethod, parent: ctx.fn };
     facts.functions.push(info);
     facts.functionOf.set(node, info);
     const inner: Context = { fn: info, branch: null };
     let index = 0;
-    if (isMethod) info.params.push(newBinding('self', 'param', info, index++));
-    const parameters = node.parameters;
+    if (isMethod) {
+      info.params[0] = newBinding('self', 'param', info, 0);
+      index = 1;
+    }
     for (let i = 0; i < parameters.length; i++) {
       const p = parameters[i]!;
       if (p.type !== 'Identifier') continue;
-      const b = newBinding(p.name, 'param', info, index++);
+      const b = newBinding(p.name, 'param', info, index);
       setBinding(p, b);
-      info.params.push(b);
+      info.params[index++] = b;
     }
     // Parameters become visible when the body is entered, not now: the declaration's own name
     // (`function M.f(M)`) is still resolved outside.
@@ -482,6 +499,7 @@ export function collectFacts(chunk: Chunk): Facts {
 /** Shared empty values, replaced on the first addition (most bindings and branches get none). */
 const NO_WRITES: FieldWrite[] = [];
 const NO_ASSIGNMENTS: Assignment[] = [];
+const NO_PARAMS: Binding[] = [];
 const NO_NAMES: Map<string, Range> = new Map();
 
 /** `Send(m)`, `ao.send(m)`, `AO.send(m)`, `_G.ao.send(m)`, `table.insert(ao.outbox.Messages, m)`. */
