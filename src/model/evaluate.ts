@@ -3,7 +3,7 @@
 // wrapper parameters substituted by call arguments. What it cannot know is 'unknown'.
 import type { Expression, Identifier, Range, TableConstructorExpression } from '../lua-ast.js';
 import { decodeLuaString } from '../text.js';
-import type { Binding, Facts, FieldWrite, FunctionInfo } from './facts.js';
+import { bindingOf, type Binding, type Facts, type FieldWrite, type FunctionInfo } from './facts.js';
 import type { Entry, Key, TableShape, Value } from './types.js';
 import { isMulti } from './walk.js';
 
@@ -170,7 +170,7 @@ export class Evaluator {
 
   private identifier(node: Identifier, env: Env, extra: Holder[], depth: number): Value {
     const range = node.range;
-    const b = this.facts.refs.get(node);
+    const b = bindingOf(node);
     if (!b) return { kind: 'unknown', range };
     if (b.kind === 'param' && b.fn) this.noteParam(b.fn);
     // A parameter the body reassigns (`key = key:lower()`) or fills (`data.x = 1`) no longer

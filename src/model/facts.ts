@@ -77,7 +77,6 @@ export interface PatchCandidate {
 }
 
 export interface Facts {
-  refs: Map<Identifier, Binding>;
   globals: Map<string, Binding>;
   bindings: Binding[];
   calls: CallRecord[];
@@ -94,4 +93,24 @@ export interface Facts {
   /** The function in which each table constructor candidate appears. */
   ctorFunction: Map<TableConstructorExpression, FunctionInfo | null>;
   functionOf: Map<FunctionDeclaration, FunctionInfo>;
+}
+
+/**
+ * The walk keeps each identifier's binding on the identifier node itself: a Map from node to
+ * binding (about a million entries over the bench corpus) cost a hash insert per identifier and
+ * a growing table per file. The same plain field is written on every identifier the walk
+ * visits, so those nodes share one hidden class. A later walk of the same AST replaces the
+ * bindings of an earlier one.
+ */
+interface ResolvedIdentifier extends Identifier {
+  binding?: Binding;
+}
+
+/** The binding an identifier resolves to (undefined: not a name the walk resolved). */
+export function bindingOf(id: Identifier): Binding | undefined {
+  return (id as ResolvedIdentifier).binding;
+}
+
+export function setBinding(id: Identifier, binding: Binding): void {
+  (id as ResolvedIdentifier).binding = binding;
 }

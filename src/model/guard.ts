@@ -2,7 +2,7 @@
 // same branch, so that re-loading the script does not send the initial sync again?
 import type { Expression } from '../lua-ast.js';
 import { pathName } from './evaluate.js';
-import type { Binding, BranchFrame, Facts } from './facts.js';
+import { bindingOf, type Binding, type BranchFrame, type Facts } from './facts.js';
 import type { GuardInfo, Range } from './types.js';
 
 interface Flag {
@@ -39,7 +39,7 @@ function findGuard(facts: Facts, branch: BranchFrame): GuardInfo | null {
 }
 
 function describe(facts: Facts, flag: Flag, setsFlag: boolean): GuardInfo {
-  const binding = flag.root.type === 'Identifier' ? facts.refs.get(flag.root) : undefined;
+  const binding = flag.root.type === 'Identifier' ? bindingOf(flag.root) : undefined;
   // A field of a local is only re-initialised when the local holds a fresh table (`local S = {}`);
   // `local S = State` or a parameter may hold a persistent global table: not known, so not reported.
   const flagIsLocal = !!binding && binding.kind !== 'global' && (flag.name === flag.rootName || holdsFreshTable(binding));

@@ -87,7 +87,12 @@ function toPatch(value: ReturnType<Evaluator['evaluate']>, ctor: TableConstructo
 
 /** A write of a `device`/`method` field (`m.device = ...`): the table may become a patch message. */
 function writesPatchField(b: Binding): boolean {
-  return b.writes.some((w) => w.path.length === 1 && /^(device|method)$/i.test(w.path[0]!.text ?? ''));
+  const writes = b.writes;
+  for (let i = 0; i < writes.length; i++) {
+    const w = writes[i]!;
+    if (w.path.length === 1 && /^(device|method)$/i.test(w.path[0]!.text ?? '')) return true;
+  }
+  return false;
 }
 
 /** Whether candidateTables can find anything (without building the evaluator it needs). */

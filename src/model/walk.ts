@@ -5,8 +5,8 @@ import type {
   TableConstructorExpression, TableField,
 } from '../lua-ast.js';
 import { decodeLuaString } from '../text.js';
-import type {
-  Binding, BranchFrame, CallRecord, Facts, FieldWrite, FunctionInfo, Segment,
+import {
+  setBinding, type Assignment, type Binding, type BranchFrame, type CallRecord, type Facts, type FieldWrite, type FunctionInfo, type Segment,
 } from './facts.js';
 
 /**
@@ -36,7 +36,6 @@ type Work = Node | Task | number;
 
 export function collectFacts(chunk: Chunk): Facts {
   const facts: Facts = {
-    refs: new Map(),
     globals: new Map(),
     bindings: [],
     calls: [],
@@ -52,9 +51,19 @@ export function collectFacts(chunk: Chunk): Facts {
   let nextId = 0;
 
   const newBinding = (name: string, kind: Binding['kind'], fn: FunctionInfo | null, paramIndex = -1): Binding => {
-    const b: Binding = { id: nextId++, name, kind, fn, paramIndex, assignments: [], writes: NO_WRITES, escapes: false, declaredFunction: null };
+    const b: Binding = { id: nextId++, name, kind, fn, paramIndex, assignments: NO_ASSIGNMENTS, writes: NO_WRITES, escapes: false, declaredFunction: null };
     facts.bindings.push(b);
     return b;
+  };
+
+  /**
+   * Parameters and globals that are only read get no assignment: they share one empty list until
+   * their first. A list created with its first element is allocated at that size (pushing onto
+   * `[]` allocates room for 17).
+   */
+  const addAssignment = (b: Binding, a: Assignment) => {
+    if (b.assignments === NO_ASSIGNMENTS) b.assignments = [a];
+    else b.assignments.push(a);
   };
 
   /** Most bindings are never written into: they share one empty list until their first write. */
@@ -97,7 +106,7 @@ export function collectFacts(chunk: Chunk): Facts {
 
   const declare = (id: Identifier, binding: Binding) => {
     reveal(id.name, binding);
-    facts.refs.set(id, binding);
+    setBinding(id, binding);
   };
 
   /** A block's body, with the end of its scope below it. */
@@ -129,39 +138,50 @@ export function collectFacts(chunk: Chunk): Facts {
   function pushExprs(list: readonly (Expression | null | undefined)[], ctx: Context) {
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i];
-      if (e) push(e, ctx);
+      if (e) pushExpr(e, ctx);
     }
+  }
+  /** Literals record nothing: they are not pushed at all (a quarter of the expressions). */
+  function pushExpr(e: Expression, ctx: Context) {
+    const type = e.type;
+    if (type === 'StringLiteral' || type === 'NumericLiteral' || type === 'NilLiteral' || type === 'BooleanLiteral') return;
+    stack.push(e);
+    contexts.push(ctx);
   }
 
   /** `a.b[c].d` → root identifier and path; null when the root is not a plain name. */
   function pathOf(target: Expression, ctx: Context): { root: Identifier; path: Segment[] } | null {
-    const path: Segment[] = [];
+    // Counted first, so the path is allocated at its size (most have one or two segments).
+    let length = 0;
     let node: Expression = target;
-    for (;;) {
+    while (node.type === 'MemberExpression' || node.type === 'IndexExpression') {
+      length++;
+      node = node.base;
+    }
+    const path = new Array<Segment>(length);
+    node = target;
+    for (let i = length - 1; i >= 0; i--) {
       if (node.type === 'MemberExpression') {
-        path.push({ text: node.identifier.name, node: node.identifier, form: 'name' });
+        path[i] = { text: node.identifier.name, node: node.identifier, form: 'name' };
         node = node.base;
       } else if (node.type === 'IndexExpression') {
         const idx = node.index;
-        if (idx.type === 'StringLiteral') path.push({ text: decodeLuaString(idx.raw), node: idx, form: 'string' });
-        else path.push({ text: null, node: idx, form: 'expression' });
-        push(idx, ctx);
+        if (idx.type === 'StringLiteral') path[i] = { text: decodeLuaString(idx.raw), node: idx, form: 'string' };
+        else path[i] = { text: null, node: idx, form: 'expression' };
+        pushExpr(idx, ctx);
         node = node.base;
-      } else if (node.type === 'Identifier') {
-        path.reverse();
-        return { root: node, path };
-      } else {
-        push(node, ctx);
-        return null;
       }
     }
+    if (node.type === 'Identifier') return { root: node, path };
+    push(node, ctx);
+    return null;
   }
 
   function recordAssignment(target: Expression, value: Expression | null, multi: boolean, ctx: Context) {
     if (target.type === 'Identifier') {
       const b = lookup(ctx, target.name);
-      facts.refs.set(target, b);
-      b.assignments.push({ value, multi, target: target.range, fn: ctx.fn, branch: ctx.branch });
+      setBinding(target, b);
+      addAssignment(b, { value, multi, target: target.range, fn: ctx.fn, branch: ctx.branch });
       markAssigned(ctx, target.name, target);
       if (value) markAliased(value, ctx);
       return;
@@ -169,28 +189,43 @@ export function collectFacts(chunk: Chunk): Facts {
     const p = pathOf(target, ctx);
     if (!p) return;
     const b = lookup(ctx, p.root.name);
-    facts.refs.set(p.root, b);
+    setBinding(p.root, b);
     const write: FieldWrite = { path: p.path, value, range: target.range, fn: ctx.fn, branch: ctx.branch };
     addWrite(b, write);
     // A value stored into a patch message is followed by the model (it is what gets sent);
     // stored anywhere else, it gets a second name through which it may be filled.
     if (value && !holdsPatch(b)) markAliased(value, ctx);
-    const named = ctx.branch !== null && p.path.every((s) => s.form === 'name');
-    if (named) markAssigned(ctx, [p.root.name, ...p.path.map((s) => s.text)].join('.'), target);
+    if (ctx.branch !== null) {
+      // `a.b.c = v` in a branch: the guard analysis looks for the flag `a.b.c`.
+      let name: string | null = p.root.name;
+      for (let i = 0; i < p.path.length && name !== null; i++) {
+        const s = p.path[i]!;
+        name = s.form === 'name' ? `${name}.${s.text}` : null;
+      }
+      if (name !== null) markAssigned(ctx, name, target);
+    }
   }
 
   function visitFunction(node: FunctionDeclaration, ctx: Context, name: string | null, isMethod: boolean) {
-    const info: FunctionInfo = { node, name, params: [], isMethod, parent: ctx.fn };
+    const parameters = node.parameters;
+    // Counted first, so the list is allocated at its size (and shared when empty).
+    let count = isMethod ? 1 : 0;
+    for (let i = 0; i < parameters.length; i++) if (parameters[i]!.type === 'Identifier') count++;
+    const info: FunctionInfo = { node, name, params: count === 0 ? NO_PARAMS : new Array<Binding>(count), isMethod, parent: ctx.fn };
     facts.functions.push(info);
     facts.functionOf.set(node, info);
     const inner: Context = { fn: info, branch: null };
     let index = 0;
-    if (isMethod) info.params.push(newBinding('self', 'param', info, index++));
-    for (const p of node.parameters) {
+    if (isMethod) {
+      info.params[0] = newBinding('self', 'param', info, 0);
+      index = 1;
+    }
+    for (let i = 0; i < parameters.length; i++) {
+      const p = parameters[i]!;
       if (p.type !== 'Identifier') continue;
-      const b = newBinding(p.name, 'param', info, index++);
-      facts.refs.set(p, b);
-      info.params.push(b);
+      const b = newBinding(p.name, 'param', info, index);
+      setBinding(p, b);
+      info.params[index++] = b;
     }
     // Parameters become visible when the body is entered, not now: the declaration's own name
     // (`function M.f(M)`) is still resolved outside.
@@ -204,7 +239,8 @@ export function collectFacts(chunk: Chunk): Facts {
       node.type === 'CallExpression' ? node.arguments : node.type === 'TableCallExpression' ? [node.arguments] : [node.argument];
     const record: CallRecord = { node, callee: node.base, args, fn: ctx.fn, branch: ctx.branch };
     facts.calls.push(record);
-    for (const a of args) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
       if (a.type === 'TableConstructorExpression') facts.ctorArgumentOf.set(a, record);
     }
     // table.insert(t.x, v) fills t.x with unknown positional entries.
@@ -216,14 +252,15 @@ export function collectFacts(chunk: Chunk): Facts {
       const p = pathOf(args[0]!, ctx);
       if (p) {
         const b = lookup(ctx, p.root.name);
-        facts.refs.set(p.root, b);
+        setBinding(p.root, b);
         addWrite(b, { path: [...p.path, { text: null, node: null, form: 'append' }], value: args[args.length - 1]!, range: node.range, fn: ctx.fn, branch: ctx.branch });
       }
     }
     push(node.base, ctx);
     for (let i = args.length - 1; i >= 0; i--) {
       const a = args[i]!;
-      push(a.type === 'Identifier' ? { type: '#argument', id: a, call: record } : a, ctx);
+      if (a.type === 'Identifier') push({ type: '#argument', id: a, call: record }, ctx);
+      else pushExpr(a, ctx);
     }
   }
   /** Table constructors nested in a patch message's constructor. */
@@ -236,7 +273,9 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 
   function isPatchCandidate(node: TableConstructorExpression): boolean {
-    for (const f of node.fields) {
+    const fields = node.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
       let name: string | null = null;
       if (f.type === 'TableKeyString') name = f.key.name;
       else if (f.type === 'TableKey' && f.key.type === 'StringLiteral') name = decodeLuaString(f.key.raw);
@@ -249,8 +288,8 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 
   function visitField(f: TableField, ctx: Context) {
-    if (f.type === 'TableKey') push(f.key, ctx);
-    push(f.value, ctx);
+    if (f.type === 'TableKey') pushExpr(f.key, ctx);
+    pushExpr(f.value, ctx);
   }
 
   while (stack.length > 0) {
@@ -263,7 +302,7 @@ export function collectFacts(chunk: Chunk): Facts {
     // The most frequent nodes first: a switch on strings tests its cases in order.
     switch (node.type) {
       case 'Identifier':
-        if (!facts.refs.has(node)) facts.refs.set(node, lookup(ctx, node.name));
+        setBinding(node, lookup(ctx, node.name));
         break;
       case 'StringLiteral':
       case 'NumericLiteral':
@@ -275,7 +314,10 @@ export function collectFacts(chunk: Chunk): Facts {
         push(node.base, ctx);
         break;
       case '#parameters':
-        for (const b of node.info.params) reveal(b.name, b);
+        for (let i = 0; i < node.info.params.length; i++) {
+          const b = node.info.params[i]!;
+          reveal(b.name, b);
+        }
         break;
       case '#declare': {
         const { ids, values } = node;
@@ -285,8 +327,8 @@ export function collectFacts(chunk: Chunk): Facts {
           const id = ids[i]!;
           const b = newBinding(id.name, 'local', ctx.fn);
           // Loop variables (values === null) hold values the analysis does not know.
-          if (values === null) b.assignments.push({ value: null, multi: true, target: id.range, fn: ctx.fn, branch: ctx.branch });
-          else b.assignments.push({ value: i <= last ? values[i]! : null, multi: i > last && multiTail, target: id.range, fn: ctx.fn, branch: ctx.branch });
+          if (values === null) addAssignment(b, { value: null, multi: true, target: id.range, fn: ctx.fn, branch: ctx.branch });
+          else addAssignment(b, { value: i <= last ? values[i]! : null, multi: i > last && multiTail, target: id.range, fn: ctx.fn, branch: ctx.branch });
           declare(id, b);
         }
         break;
@@ -298,7 +340,7 @@ export function collectFacts(chunk: Chunk): Facts {
         break;
       }
       case 'LocalStatement':
-        for (const e of node.init) markAliased(e, ctx);
+        for (let i = 0; i < node.init.length; i++) markAliased(node.init[i]!, ctx);
         push({ type: '#declare', ids: node.variables, values: node.init }, ctx);
         pushExprs(node.init, ctx);
         break;
@@ -331,11 +373,11 @@ export function collectFacts(chunk: Chunk): Facts {
             declare(id, b);
           } else {
             b = lookup(ctx, id.name);
-            facts.refs.set(id, b);
+            setBinding(id, b);
             markAssigned(ctx, id.name, id);
           }
           const info = visitFunction(node, ctx, id.name, false);
-          b.assignments.push({ value: node, multi: false, target: id.range, fn: ctx.fn, branch: ctx.branch });
+          addAssignment(b, { value: node, multi: false, target: id.range, fn: ctx.fn, branch: ctx.branch });
           b.declaredFunction = info;
         } else {
           // function M.f() / function M:f(): keyed by the root binding and the member path.
@@ -343,7 +385,7 @@ export function collectFacts(chunk: Chunk): Facts {
           const info = visitFunction(node, ctx, memberName(id), id.indexer === ':');
           if (p) {
             const b = lookup(ctx, p.root.name);
-            facts.refs.set(p.root, b);
+            setBinding(p.root, b);
             facts.memberFunctions.set(`${b.id}.${p.path.map((s) => s.text).join('.')}`, info);
             if (info.isMethod) facts.selfOwner.set(info.params[0]!, [b.id, ...p.path.slice(0, -1).map((s) => s.text)].join('.'));
           }
@@ -381,18 +423,21 @@ export function collectFacts(chunk: Chunk): Facts {
         pushExprs(node.iterators, ctx);
         break;
       case 'ReturnStatement':
-        for (const a of node.arguments) if (a.type === 'Identifier') markEscape(a, ctx);
+        for (let i = 0; i < node.arguments.length; i++) {
+          const a = node.arguments[i]!;
+          if (a.type === 'Identifier') markEscape(a, ctx);
+        }
         pushExprs(node.arguments, ctx);
         break;
       case '#argument': {
         const { id, call } = node;
-        let b = facts.refs.get(id);
-        if (!b) facts.refs.set(id, (b = lookup(ctx, id.name)));
+        const b = lookup(ctx, id.name);
+        setBinding(id, b);
         // Sending a table cannot fill it before it is sent; any other call might.
-        if (!isSendCall(call) && !isReadOnlyCall(call)) b.escapes = true;
+        if (!b.escapes && !isSendCall(call) && !isReadOnlyCall(call)) b.escapes = true;
         let uses = facts.argumentUses.get(b);
-        if (!uses) facts.argumentUses.set(b, (uses = []));
-        uses.push(call);
+        if (uses) uses.push(call);
+        else facts.argumentUses.set(b, [call]);
         break;
       }
       case 'TableConstructorExpression': {
@@ -404,7 +449,8 @@ export function collectFacts(chunk: Chunk): Facts {
         // A table stored in another table may be filled through it; one stored in a patch
         // message (at any depth) is followed by the model itself.
         const inPatch = candidate || insidePatch.has(node);
-        for (const f of node.fields) {
+        for (let i = 0; i < node.fields.length; i++) {
+          const f = node.fields[i]!;
           if (!inPatch) markAliased(f.value, ctx);
           else if (f.value.type === 'TableConstructorExpression') insidePatch.add(f.value);
         }
@@ -413,14 +459,14 @@ export function collectFacts(chunk: Chunk): Facts {
       }
       case 'BinaryExpression':
       case 'LogicalExpression':
-        push(node.right, ctx);
-        push(node.left, ctx);
+        pushExpr(node.right, ctx);
+        pushExpr(node.left, ctx);
         break;
       case 'UnaryExpression':
         push(node.argument, ctx);
         break;
       case 'IndexExpression':
-        push(node.index, ctx);
+        pushExpr(node.index, ctx);
         push(node.base, ctx);
         break;
       default:
@@ -444,14 +490,16 @@ export function collectFacts(chunk: Chunk): Facts {
   }
 
   function markEscape(id: Identifier, ctx: Context) {
-    const b = facts.refs.get(id) ?? lookup(ctx, id.name);
-    facts.refs.set(id, b);
+    const b = lookup(ctx, id.name);
+    setBinding(id, b);
     b.escapes = true;
   }
 }
 
 /** Shared empty values, replaced on the first addition (most bindings and branches get none). */
 const NO_WRITES: FieldWrite[] = [];
+const NO_ASSIGNMENTS: Assignment[] = [];
+const NO_PARAMS: Binding[] = [];
 const NO_NAMES: Map<string, Range> = new Map();
 
 /** `Send(m)`, `ao.send(m)`, `AO.send(m)`, `_G.ao.send(m)`, `table.insert(ao.outbox.Messages, m)`. */
@@ -467,13 +515,15 @@ function isSendCall(call: CallRecord): boolean {
 }
 
 /** Calls that read a table but never fill it: iterating or encoding one does not make it open. */
-const READ_ONLY = new Set(['pairs', 'ipairs', 'next', 'type', 'tostring', 'print', 'unpack', 'select', 'rawlen', 'json.encode', 'table.unpack', 'table.concat', 'utils.keys', 'utils.values']);
+const READ_ONLY = new Set(['pairs', 'ipairs', 'next', 'type', 'tostring', 'print', 'unpack', 'select', 'rawlen']);
+/** The same for module functions, by module (no `module.name` string built per call). */
+const READ_ONLY_MEMBERS = new Map([['json', new Set(['encode'])], ['table', new Set(['unpack', 'concat'])], ['utils', new Set(['keys', 'values'])]]);
 
 export function isReadOnlyCall(call: CallRecord): boolean {
   const callee = call.callee;
   if (callee.type === 'Identifier') return READ_ONLY.has(callee.name);
   return callee.type === 'MemberExpression' && callee.indexer === '.' && callee.base.type === 'Identifier' &&
-    READ_ONLY.has(`${callee.base.name}.${callee.identifier.name}`);
+    READ_ONLY_MEMBERS.get(callee.base.name)?.has(callee.identifier.name) === true;
 }
 
 /** A call or `...` yields any number of values (the last expression of a list). */

@@ -8,7 +8,7 @@
 // produce, so neither deep wrapper chains nor many calls multiply the work.
 import type { Expression, FunctionDeclaration } from '../lua-ast.js';
 import { ROOT_ENV, type Env } from './evaluate.js';
-import type { Binding, CallRecord, Facts, FunctionInfo } from './facts.js';
+import { bindingOf, type Binding, type CallRecord, type Facts, type FunctionInfo } from './facts.js';
 
 /** Environments one call site may contribute through its own callers' arguments. */
 const PER_CALL = 8;
@@ -34,19 +34,39 @@ export class Wrappers {
   /** The arguments `pcall(f, ...)` passes to f. */
   private readonly protectedArgs = new Map<CallRecord, Expression[]>();
 
+  /**
+   * Bindings with functions stored under them (`function M.f()`, `M.f = function() end`): a
+   * member call on any other binding (`table.insert`, `string.format`, `msg.reply`...) is
+   * answered without building its key.
+   */
+  private readonly owners = new Set<number>();
+
   constructor(private readonly facts: Facts) {
-    for (const b of facts.bindings) {
+    for (const key of facts.memberFunctions.keys()) this.owners.add(ownerId(key));
+    // Separate methods, not loops of one constructor: V8 compiled such a constructor on stack
+    // replacement in its first loop and dropped the code at the second loop, once per file.
+    this.indexFieldFunctions();
+    this.indexCalls();
+    this.budget = BUDGET_FLOOR + BUDGET_PER_CALL * facts.calls.length;
+  }
+
+  private indexFieldFunctions(): void {
+    for (const b of this.facts.bindings) {
       const only = b.assignments.length === 1 ? b.assignments[0]!.value : null;
       if (only?.type === 'TableConstructorExpression') {
         for (const f of only.fields) {
-          if (f.type === 'TableKeyString' && f.value.type === 'FunctionDeclaration') this.addFieldFunction(`${b.id}.${f.key.name}`, f.value);
+          if (f.type === 'TableKeyString' && f.value.type === 'FunctionDeclaration') this.addFieldFunction(b, f.key.name, f.value);
         }
       }
       for (const w of b.writes) {
         if (w.value?.type !== 'FunctionDeclaration' || w.path.some((s) => s.text === null)) continue;
-        this.addFieldFunction(`${b.id}.${w.path.map((s) => s.text).join('.')}`, w.value);
+        this.addFieldFunction(b, w.path.map((s) => s.text).join('.'), w.value);
       }
     }
+  }
+
+  private indexCalls(): void {
+    const facts = this.facts;
     for (const call of facts.calls) {
       let target = this.calleeFunction(call.callee);
       // `pcall(f, a)` / `xpcall(f, handler, a)` call f(a): a protected initial sync still runs at load time.
@@ -60,7 +80,6 @@ export class Wrappers {
       if (list) list.push(call);
       else this.callsOf.set(target, [call]);
     }
-    this.budget = BUDGET_FLOOR + BUDGET_PER_CALL * facts.calls.length;
   }
 
   /**
@@ -115,21 +134,21 @@ export class Wrappers {
     const facts = this.facts;
     if (callee.type === 'FunctionDeclaration') return facts.functionOf.get(callee) ?? null;
     if (callee.type === 'Identifier') {
-      const b = facts.refs.get(callee);
+      const b = bindingOf(callee);
       return b ? functionOfBinding(facts, b) : null;
     }
     if (callee.type === 'MemberExpression') {
-      const names: string[] = [];
-      let node: Expression = callee;
-      while (node.type === 'MemberExpression') {
-        names.push(node.identifier.name);
-        node = node.base;
-      }
+      let node: Expression = callee.base;
+      while (node.type === 'MemberExpression') node = node.base;
       if (node.type !== 'Identifier') return null;
-      const b = facts.refs.get(node);
+      const b = bindingOf(node);
       if (!b) return null;
       // In `function M:f()`, `self.g()` is taken for `M.g()` (how such methods are called).
-      const owner = facts.selfOwner.get(b) ?? String(b.id);
+      const self = facts.selfOwner.get(b);
+      if (self === undefined && !this.owners.has(b.id)) return null;
+      const owner = self ?? String(b.id);
+      const names: string[] = [];
+      for (node = callee; node.type === 'MemberExpression'; node = node.base) names.push(node.identifier.name);
       const key = `${owner}.${names.reverse().join('.')}`;
       const field = this.fieldFunctions.get(key);
       return facts.memberFunctions.get(key) ?? (field && field !== AMBIGUOUS ? field : null);
@@ -137,11 +156,20 @@ export class Wrappers {
     return null;
   }
 
-  private addFieldFunction(key: string, node: FunctionDeclaration): void {
+  private addFieldFunction(owner: Binding, path: string, node: FunctionDeclaration): void {
+    const key = `${owner.id}.${path}`;
     const info = this.facts.functionOf.get(node);
     // The same field assigned two functions: which one a call reaches is not known.
-    if (info && !this.facts.memberFunctions.has(key)) this.fieldFunctions.set(key, this.fieldFunctions.has(key) ? AMBIGUOUS : info);
+    if (info && !this.facts.memberFunctions.has(key)) {
+      this.fieldFunctions.set(key, this.fieldFunctions.has(key) ? AMBIGUOUS : info);
+      this.owners.add(owner.id);
+    }
   }
+}
+
+/** The binding id a member function key (`<binding id>.<path>`) starts with. */
+function ownerId(key: string): number {
+  return Number(key.slice(0, key.indexOf('.')));
 }
 
 /** Marks a field assigned more than one function (never returned as a call target). */
@@ -150,7 +178,7 @@ const AMBIGUOUS = {} as FunctionInfo;
 /** How many arguments of `pcall`/`xpcall` come before the called function's own (0: not one). */
 function protectedCallSkip(facts: Facts, call: CallRecord): number {
   const callee = call.callee;
-  if (callee.type !== 'Identifier' || facts.refs.get(callee)?.kind !== 'global') return 0;
+  if (callee.type !== 'Identifier' || bindingOf(callee)?.kind !== 'global') return 0;
   return callee.name === 'pcall' ? 1 : callee.name === 'xpcall' ? 2 : 0;
 }
 
@@ -177,7 +205,7 @@ function readsParameterOf(facts: Facts, arg: Expression, fn: FunctionInfo): bool
   while (stack.length > 0 && budget-- > 0) {
     const e = stack.pop()!;
     if (e.type === 'Identifier') {
-      const b = facts.refs.get(e);
+      const b = bindingOf(e);
       if (b && b.kind === 'param' && b.fn === fn) return true;
       // A local of the caller may hold a parameter (`local key = k`).
       if (b && b.kind === 'local' && b.fn === fn) return true;

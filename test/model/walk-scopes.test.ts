@@ -3,7 +3,7 @@
 // declaration it resolves to (`line:column` of the declaring name) or `global`.
 import { describe, expect, it } from 'vitest';
 import type { Chunk, Identifier } from '../../src/lua-ast.js';
-import type { Facts } from '../../src/model/facts.js';
+import { bindingOf, type Facts } from '../../src/model/facts.js';
 import { collectFacts } from '../../src/model/walk.js';
 import { parseLua } from '../../src/parse.js';
 import { at } from './helpers.js';
@@ -22,7 +22,8 @@ function identifiers(chunk: Chunk, name: string): Identifier[] {
     else if (value && typeof value === 'object') {
       const node = value as { type?: unknown; name?: unknown };
       if (node.type === 'Identifier' && node.name === name) found.push(value as Identifier);
-      for (const [key, child] of Object.entries(value)) if (key !== 'range') visit(child);
+      // `binding`: what the walk stored on an identifier (it leads back into the tree).
+      for (const [key, child] of Object.entries(value)) if (key !== 'range' && key !== 'binding') visit(child);
     }
   };
   visit(chunk.body);
@@ -32,7 +33,7 @@ function identifiers(chunk: Chunk, name: string): Identifier[] {
 function resolve(code: string, name = 'x', facts?: Facts, chunk = parse(code)): string[] {
   const f = facts ?? collectFacts(chunk);
   return identifiers(chunk, name).map((id) => {
-    const b = f.refs.get(id);
+    const b = bindingOf(id);
     if (!b) return 'unresolved';
     if (b.kind === 'global') return 'global';
     const declared = b.assignments[0]?.target[0] ?? f.functions.find((fn) => fn === b.fn)?.node.parameters[b.paramIndex]?.range[0];
@@ -77,20 +78,20 @@ describe('scopes of the walk', () => {
     const code = 'local M = {}\nfunction M:f() return self end\nprint(self)\n';
     const chunk = parse(code);
     const facts = collectFacts(chunk);
-    const [inside, outside] = identifiers(chunk, 'self').map((id) => facts.refs.get(id));
+    const [inside, outside] = identifiers(chunk, 'self').map((id) => bindingOf(id));
     expect(inside?.kind).toBe('param');
     expect(inside).toBe(facts.functions[0]!.params[0]);
     expect(outside?.kind).toBe('global');
   });
 
-  it('keeps two walks of the same AST apart (each resolves to its own bindings)', () => {
+  it('lets a second walk of the same AST resolve every name to its own bindings (bindings are kept on the nodes)', () => {
     const code = 'local x = 1\nprint(x)\n';
     const chunk = parse(code);
     const first = collectFacts(chunk);
-    const second = collectFacts(chunk);
     const [, use] = identifiers(chunk, 'x');
-    expect(first.refs.get(use!)).toBe(first.bindings[0]);
-    expect(second.refs.get(use!)).toBe(second.bindings[0]);
+    expect(bindingOf(use!)).toBe(first.bindings[0]);
+    const second = collectFacts(chunk);
+    expect(bindingOf(use!)).toBe(second.bindings[0]);
     expect(first.bindings[0]).not.toBe(second.bindings[0]);
     expect(resolve(code, 'x', second, chunk)).toEqual(['local 1:7', 'local 1:7']);
   });
