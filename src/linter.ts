@@ -34,6 +34,11 @@ export interface FileLint {
 
 let defaultConfig: ResolvedConfig | null = null;
 
+function anyRuleOn(config: ResolvedConfig): boolean {
+  for (const rule of registry) if ((config.rules[rule.meta.id]?.severity ?? 0) > 0) return true;
+  return false;
+}
+
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
   return lintSource(text, options).result;
 }
@@ -56,8 +61,10 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
   }
   let model: PatchModel;
   try {
-    // No `device`/`method` in the text: no patch message, so the (costly) model is empty.
-    model = mayHavePatchMessage(text) ? buildModel(parsed.ast, text) : { patches: [], loadTimeSends: [] };
+    // The model (the costly step after parsing) is built only when a rule will read it and the
+    // text can hold a patch message (a `device` or `method` key); otherwise it is empty. A file
+    // with every rule off is still parsed: its syntax errors and directives are reported.
+    model = anyRuleOn(config) && mayHavePatchMessage(text) ? buildModel(parsed.ast, text) : { patches: [], loadTimeSends: [] };
   } catch (error) {
     messages.push(internalError(null, error));
     return { result: makeResult(filePath, messages, text), facts };
