@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rules } from '../dist/index.js';
 import { generateCorpus, generateSingle } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -168,6 +169,11 @@ function main() {
   checkWithLuac([path.join(sizes, 'large-5k.lua')], 1);
 
   const cacheFile = path.join(os.tmpdir(), `patchlint-bench-${process.pid}.cache`);
+  // Every rule off: patchlint still reads, scans and parses each file, reads its directives and
+  // reports, but builds no patch model (src/linter.ts). What a run costs before any analysis:
+  // the floor patchlint's own analysis is measured from, beside luaparse's.
+  const rulesOff = path.join(CORPUS, 'rules-off.json');
+  writeFileSync(rulesOff, `${JSON.stringify({ rules: Object.fromEntries(rules.map((r) => [r.meta.id, 'off'])) }, null, 2)}\n`);
   const lint = (paths, extra = []) => [...PATCHLINT, ...extra, ...paths];
   const show = (argv) => argv.map((a) => (a === process.execPath ? 'node' : path.relative(ROOT, a) || a)).join(' ');
   const cmd = (name, argv, extra = {}) => ({ name, argv, show: show(argv), expectStatus: [0, 1], ...extra });
@@ -175,11 +181,13 @@ function main() {
   const corpus = compare('corpus: patchlint vs the parse floor', [
     cmd('patchlint', lint([BASE])),
     cmd('parse floor', [...FLOOR, BASE], { expectStatus: [0] }),
+    cmd('patchlint, every rule off', lint([BASE], ['-c', rulesOff]), { expectStatus: [0] }),
   ], RUNS);
 
   const startup = compare('one 300-line process script vs node -e 0', [
     cmd('patchlint (one file)', lint([single])),
     cmd('node -e 0', [process.execPath, '-e', '0'], { expectStatus: [0] }),
+    cmd('patchlint (one file), every rule off', lint([single], ['-c', rulesOff]), { expectStatus: [0] }),
   ], RUNS * 4);
 
   const cache = compare('--cache: warm vs cold', [
@@ -210,13 +218,17 @@ function main() {
     cmd('patchlint 50k-line file', lint([path.join(sizes, 'large-50k.lua')])),
   ], RUNS);
 
-  const [pl, floor] = corpus;
+  const [pl, floor, plOff] = corpus;
   const figures = [
     { what: 'corpus wall / parse floor wall', value: ratio(pl.wall, floor.wall), target: 1.0 },
     { what: 'corpus CPU / parse floor CPU', value: ratio(pl.cpu, floor.cpu), target: 1.25 },
     { what: 'corpus peak RSS (MB)', value: pl.rss, target: 300, unit: 'MB' },
     { what: 'one 300-line file / node -e 0 (wall)', value: ratio(startup[0].wall, startup[1].wall), target: 1.4 },
     { what: 'warm cache / cold (wall)', value: ratio(cache[1].wall, cache[0].wall), target: 0.25 },
+    // No targets: what the CLI costs with every rule off (no analysis), against the same bases.
+    { what: 'corpus, every rule off: wall / parse floor', value: ratio(plOff.wall, floor.wall), bound: true },
+    { what: 'corpus, every rule off: CPU / parse floor', value: ratio(plOff.cpu, floor.cpu), bound: true },
+    { what: 'one file, every rule off / node -e 0 (wall)', value: ratio(startup[2].wall, startup[1].wall), bound: true },
   ];
   if (luacheck) figures.push({ what: 'luacheck wall / patchlint wall', value: ratio(luacheck.rows[1].wall, luacheck.rows[0].wall), target: 15, atLeast: true });
   for (let i = 1; i < scaling.length; i++) {
@@ -225,7 +237,7 @@ function main() {
   }
   figures.push({ what: '50k-line file / 5k-line file (wall)', value: ratio(fileSize[1].wall, fileSize[0].wall), target: 11 });
   log('\nratios');
-  for (const f of figures) log(`  ${f.what.padEnd(40)} ${f.value.toFixed(2).padStart(7)}  target ${f.atLeast ? '>=' : '<='} ${f.target}  ${pass(f) ? 'ok' : 'MISSED'}`);
+  for (const f of figures) log(`  ${f.what.padEnd(44)} ${f.value.toFixed(2).padStart(7)}  ${f.bound ? '(no analysis: no target)' : `target ${f.atLeast ? '>=' : '<='} ${f.target}  ${pass(f) ? 'ok' : 'MISSED'}`}`);
 
   if (write) {
     const report = renderReport({ started, base, syntaxCheck, singleLines, figures, tables: { corpus, startup, cache, luacheck: luacheck?.rows, scaling, fileSize }, luacheck, scales });
@@ -265,7 +277,7 @@ function renderReport({ started, base, syntaxCheck, singleLines, figures, tables
     '',
     '| ratio | measured | target | |',
     '|---|---|---|---|',
-    ...figures.map((f) => `| ${f.what} | ${f.unit ? f.value.toFixed(0) : f.value.toFixed(2)} | ${f.atLeast ? '≥' : '≤'} ${f.target} | ${pass(f) ? 'met' : '**missed**'} |`),
+    ...figures.map((f) => `| ${f.what} | ${f.unit ? f.value.toFixed(0) : f.value.toFixed(2)} | ${f.bound ? '—' : `${f.atLeast ? '≥' : '≤'} ${f.target}`} | ${f.bound ? 'no analysis (every rule off)' : pass(f) ? 'met' : '**missed**'} |`),
     '',
     '### Corpus vs the parse floor',
     '',

@@ -16,7 +16,10 @@ import { lineStarts } from './text.js';
 import type { LintResult, ResolvedConfig } from './types.js';
 
 export const DEFAULT_CACHE_FILE = '.patchlintcache';
-const FORMAT = 1;
+// 2: worker threads had linted every batch after a worker's first with the default config
+// instead of the file's own (fixed in src/workers/lint-worker.ts); format 1 files may hold such
+// results under the right config's hash, so they are dropped.
+const FORMAT = 2;
 
 interface Entry {
   /** sha1 of the file's text. */

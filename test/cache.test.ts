@@ -73,6 +73,11 @@ describe('LintCache', () => {
 
     const otherVersion = await LintCache.open(location, '1.0.1');
     expect(otherVersion.lookup(file, text, config)).toBeNull();
+
+    // Format 1 files were written while workers could lint with the wrong config: never reused.
+    writeFileSync(location, readFileSync(location, 'utf8').replace('"format":2', '"format":1'));
+    expect(readFileSync(location, 'utf8')).toContain('"format":1');
+    expect((await LintCache.open(location, '1.0.0')).lookup(file, text, config)).toBeNull();
   });
 
   it('gives fresh objects on each hit (the project pass changes results in place)', async () => {
@@ -89,7 +94,7 @@ describe('LintCache', () => {
   it.each([
     ['not JSON', '{"format":1,'],
     ['another shape', '[1,2,3]'],
-    ['an entry that is not usable', JSON.stringify({ format: 1, version: '1', entries: { '/x/a.lua': { content: 'h', config: 'c', data: 'not json' } } })],
+    ['an entry that is not usable', JSON.stringify({ format: 2, version: '1', entries: { '/x/a.lua': { content: 'h', config: 'c', data: 'not json' } } })],
     ['empty', ''],
   ])('treats a cache file that is %s as empty, and rewrites it', async (_label, content) => {
     const location = path.join(dir, 'cache.json');
@@ -97,7 +102,7 @@ describe('LintCache', () => {
     const cache = await LintCache.open(location, '1');
     expect(cache.lookup('/x/a.lua', 'x = 1', presetConfig('recommended'))).toBeNull();
     await cache.save();
-    expect(JSON.parse(readFileSync(location, 'utf8'))).toMatchObject({ format: 1, version: '1' });
+    expect(JSON.parse(readFileSync(location, 'utf8'))).toMatchObject({ format: 2, version: '1' });
   });
 
   it('resolves --cache-location: default file, a folder, a file', () => {

@@ -48,6 +48,19 @@ describe('lintFiles on worker threads', () => {
     expect(byName('dup-b.lua').messages.find((m) => m.ruleId === 'duplicate-key-case')?.relatedLocation).toEqual({ filePath: path.join(corpus, 'dup-a.lua'), line: 1 });
   });
 
+  it("lints every batch with its file's config, not only the first batch a worker gets", async () => {
+    // The pool sends each config to a worker once; later batches refer to it by number.
+    const config = presetConfig('all');
+    config.rules['lowercase-key']!.severity = 0;
+    const perFile = (filePath: string) => (filePath.endsWith('dup-b.lua') ? presetConfig('recommended') : config);
+    for (const options of [{ config }, { config: perFile }]) {
+      const inProcess = await api.lintFiles([corpus], { ...options, workers: 0 });
+      expect(inProcess.results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'lowercase-key')).toHaveLength(options.config === config ? 0 : 1);
+      expect(await api.lintFiles([corpus], { ...options, workers: 1 })).toEqual(inProcess);
+      expect(await api.lintFiles([corpus], { ...options, workers: 3 })).toEqual(inProcess);
+    }
+  });
+
   it('gives the same results with one worker as with several', async () => {
     expect(await api.lintFiles([corpus], { workers: 1 })).toEqual(await api.lintFiles([corpus], { workers: 3 }));
   });

@@ -5,13 +5,19 @@ import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { hashText } from '../cache.js';
 import { lintSource } from '../linter.js';
+import type { ResolvedConfig } from '../types.js';
 import type { LintBatch, WorkerReply } from './protocol.js';
 
 // Tests only: `PATCHLINT_TEST_WORKER_CRASH=throw:<suffix>|exit:<suffix>` makes the worker die on
 // a file whose path ends with <suffix>, to check that one crash reports one file, not the run.
 const crashTest = /^(throw|exit):(.+)$/.exec(process.env.PATCHLINT_TEST_WORKER_CRASH ?? '');
 
+// Every config this worker was sent, by number: the pool sends each one once, with the first
+// batch that needs it, and later batches refer to it by number only.
+const configs = new Map<number, ResolvedConfig>();
+
 parentPort!.on('message', (batch: LintBatch) => {
+  for (const [id, config] of Object.entries(batch.configs)) configs.set(Number(id), config);
   for (const task of batch.tasks) {
     if (crashTest && task.filePath.endsWith(crashTest[2]!)) {
       if (crashTest[1] === 'exit') process.exit(70);
@@ -25,7 +31,10 @@ parentPort!.on('message', (batch: LintBatch) => {
       parentPort!.postMessage({ index: task.index, readError: { ...(e.code ? { code: e.code } : {}), message: String(e.message) } } satisfies WorkerReply);
       continue;
     }
-    const lint = lintSource(text, { filePath: task.filePath, config: batch.configs[task.config]! });
+    const config = configs.get(task.config);
+    // Never lint with a default in place of the user's config (a pool bug): fail this file loudly.
+    if (!config) throw new Error(`no config ${task.config} was sent to this worker`);
+    const lint = lintSource(text, { filePath: task.filePath, config });
     const reply: WorkerReply = batch.wantHash ? { index: task.index, lint, contentHash: hashText(text) } : { index: task.index, lint };
     parentPort!.postMessage(reply);
   }

@@ -6,12 +6,13 @@ export interface LintTask {
   /** Position in the caller's list: results go back into it in order. */
   index: number;
   filePath: string;
-  /** Key into the batch's `configs`. */
+  /** Number of the file's config: sent in `configs` of the first batch that needs it, then kept by the worker. */
   config: number;
 }
 
 export interface LintBatch {
   tasks: LintTask[];
+  /** The configs this worker has not been sent yet, by number. */
   configs: Record<number, ResolvedConfig>;
   /** Also return the sha1 of the text that was linted (for the cache). */
   wantHash: boolean;
