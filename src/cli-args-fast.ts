@@ -14,10 +14,31 @@ const BY_ALIAS = new Map(Object.entries(OPTIONS).filter(([, o]) => o.alias).map(
 const REPEATABLE = new Set<CliOptionName>(['rule', 'ignore-pattern']);
 
 export function parseArgsFast(argv: string[]): CliArgs | null {
+  if (argv.length > 0 && argv.every(isCertainlyPath)) return onlyPaths(argv);
   if (!isPlainCommandLine(argv)) return null;
   const parsed = yargsParser.detailed(argv, parserOptions());
   if (parsed.error) return null;
   return pickCliArgs(parsed.argv);
+}
+
+/**
+ * A token yargs can only take as a path: no leading `-`, and a character no number has (so
+ * neither yargs' number parsing nor anything else applies). `a.lua` and `src/` are; `1e3`,
+ * `0x10`, `abc` (hex digits only) are left to the general path below.
+ */
+function isCertainlyPath(token: string): boolean {
+  return token.charCodeAt(0) !== 45 /* - */ && /[^0-9a-fA-FxX.+-]/.test(token);
+}
+
+/**
+ * `patchlint a.lua b.lua` (the pre-commit case): what yargs-parser gives for paths alone,
+ * every option at its default, without running it (about 1 ms of a 30 ms start in V8's
+ * interpreter).
+ */
+function onlyPaths(argv: string[]): CliArgs {
+  const args: Record<string, unknown> = { _: [...argv] };
+  for (const [name, option] of Object.entries(OPTIONS)) args[name] = option.default;
+  return args as unknown as CliArgs;
 }
 
 /** True when every token is one this parser reads exactly as yargs does. */

@@ -33,6 +33,8 @@ const FAST = [
   [],
   ['a.lua'],
   ['src/process.lua', 'src/token.lua', 'lib/util.lua'],
+  ['true', 'null', 'x=1.lua', 'dir with spaces/ü.lua', '.lua'],
+  ['abc', 'a.lua'], ['deadbeef'], ['e5'],
   ['**/*.lua'],
   ['--format', 'json', 'a.lua'],
   ['--format=json', 'a.lua'],
@@ -82,7 +84,7 @@ const YARGS = [
   ['--fix=false'], ['--fix', 'true', 'a.lua'], ['--quiet', 'false'],
   ['--format', 'json', '--format', 'sarif'], ['--color', '--no-color'],
   ['-fjson', 'a.lua'], ['-qf', 'json'], ['--', 'a.lua'], ['-', 'a.lua'],
-  ['1'], ['a.lua', '0x10'], ['1e3'], [''],
+  ['1'], ['a.lua', '0x10'], ['1e3'], ['.5'], ['a.lua', '-0'], [''],
 ];
 
 describe('fast argument parser', () => {
@@ -105,7 +107,7 @@ describe('fast argument parser', () => {
 
   it('agrees with yargs on generated command lines', async () => {
     const token = fc.constantFrom(
-      'a.lua', 'dir', '**/*.lua', '1', '-1', '0x1', 'true', 'false', 'json', '', '-', '--', '-x', '--bogus', '--no-bogus',
+      'a.lua', 'dir', '**/*.lua', '1', '-1', '0x1', '1e3', 'abc', 'true', 'false', 'json', '', '-', '--', '-x', '--bogus', '--no-bogus',
       '--format', '--format=json', '--format=', '-f', '--quiet', '--no-quiet', '--quiet=true', '--max-warnings', '--max-warnings=2',
       '--color', '--no-color', '-o', '--output-file', '--stdin', '--stdin-filename', '-c', '--config', '--no-config-lookup',
       '--rule', '--rule=x: off', '--print-config', '--ignore-pattern', '--no-ignore', '--no-error-on-unmatched-pattern',
