@@ -7,9 +7,9 @@ import { mayHavePatchMessage } from './patch-prefilter.js';
 import { presetConfig } from './config/presets.js';
 import { applyDirectives } from './directives/apply.js';
 import { parseDirectives, type FileDirectives } from './directives/parse.js';
-import type { Report, RuleContext } from './rule.js';
+import type { AnyRule, Report, RuleContext } from './rule.js';
 import { escapeForMessage, lineStarts, positionAt } from './text.js';
-import type { LintMessage, LintResult, ResolvedConfig } from './types.js';
+import type { LintMessage, LintResult, ResolvedConfig, RuleSetting } from './types.js';
 
 export interface LintTextOptions {
   filePath?: string;
@@ -34,9 +34,14 @@ export interface FileLint {
 
 let defaultConfig: ResolvedConfig | null = null;
 
-function anyRuleOn(config: ResolvedConfig): boolean {
-  for (const rule of registry) if ((config.rules[rule.meta.id]?.severity ?? 0) > 0) return true;
-  return false;
+/** The rules that run under this config, in registry order, with their settings. */
+function rulesOn(config: ResolvedConfig): [AnyRule, RuleSetting][] {
+  const on: [AnyRule, RuleSetting][] = [];
+  for (const rule of registry) {
+    const setting = config.rules[rule.meta.id];
+    if (setting && setting.severity !== 0) on.push([rule, setting]);
+  }
+  return on;
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
@@ -59,21 +64,20 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
     });
     return { result: makeResult(filePath, messages, text), facts };
   }
+  const running = rulesOn(config);
   let model: PatchModel;
   try {
     // The model (the costly step after parsing) is built only when a rule will read it and the
     // text can hold a patch message (a `device` or `method` key); otherwise it is empty. A file
     // with every rule off is still parsed: its syntax errors and directives are reported.
-    model = anyRuleOn(config) && mayHavePatchMessage(text) ? buildModel(parsed.ast, text) : { patches: [], loadTimeSends: [] };
+    model = running.length > 0 && mayHavePatchMessage(text) ? buildModel(parsed.ast, text) : { patches: [], loadTimeSends: [] };
   } catch (error) {
     messages.push(internalError(null, error));
     return { result: makeResult(filePath, messages, text), facts };
   }
   const directKeys = (config.rules['require-cache']?.severity ?? 0) === 0;
   const seen = new Set<string>();
-  for (const rule of registry) {
-    const setting = config.rules[rule.meta.id];
-    if (!setting || setting.severity === 0) continue;
+  for (const [rule, setting] of running) {
     const severity = setting.severity;
     const context: RuleContext<unknown> = {
       options: setting.options,
