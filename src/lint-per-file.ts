@@ -144,6 +144,14 @@ function crashedFile(filePath: string, reason: string): FileLint {
   return { result, facts: { filePath, project: {}, lineStarts: [0] } };
 }
 
+function readTextIfPossible(filePath: string): string | undefined {
+  try {
+    return readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export interface LintManyOptions {
   cwd: string;
   configFor: (filePath: string) => ResolvedConfig;
@@ -163,7 +171,9 @@ export async function lintMany(files: string[], options: LintManyOptions): Promi
     cache = await LintCache.open(resolveCacheLocation(options.cacheLocation, options.cwd), patchlintVersion());
   }
   const outcome = await lintPerFile(files, { configFor: options.configFor, cache, workers: options.workers, describeReadError: options.describeReadError });
-  lintProject(outcome.linted, options.configFor);
+  // Texts are not kept for files without problems: a file that gets its first one from the
+  // cross-file pass is read again for its `source` (as ESLint's results have it).
+  lintProject(outcome.linted, options.configFor, readTextIfPossible);
   if (cache) {
     try {
       await cache.save();

@@ -19,7 +19,7 @@ export function lintWithFixes(
 ): FileLint[] {
   if (!fix) {
     const linted = files.map((f) => lintOne(f.filePath, f.text));
-    lintProject(linted, configFor);
+    lintProject(linted, configFor, textsByPath(files, files.map((f) => f.text)));
     return linted;
   }
   // The project pass changes results in place: keep each file's per-file lint of a given text
@@ -35,7 +35,7 @@ export function lintWithFixes(
       }
       return structuredClone(entry.lint);
     });
-    lintProject(linted, configFor);
+    lintProject(linted, configFor, textsByPath(files, texts));
     return linted;
   };
   const parses = (text: string) => parseLua(text).ok;
@@ -45,6 +45,12 @@ export function lintWithFixes(
     if (texts[i] !== files[i]!.text) linted.result.output = texts[i]!;
     return linted;
   });
+}
+
+/** The cross-file pass's `sourceOf`: each file's text in this pass (`texts[i]` is `files[i]`'s). */
+function textsByPath(files: SourceFile[], texts: string[]): (filePath: string) => string | undefined {
+  let byPath: Map<string, string> | undefined;
+  return (filePath) => (byPath ??= new Map(files.map((f, i) => [f.filePath, texts[i]!]))).get(filePath);
 }
 
 /** fixInPasses reads `messages`; keep the whole FileLint alongside. */

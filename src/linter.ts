@@ -110,8 +110,10 @@ export function lintSource(text: string, options: LintTextOptions = {}): FileLin
 /**
  * Runs the cross-file checks over files already linted (sorted by path) and adds their
  * reports to the results. `configFor` gives each file's config (rules may be off per file).
+ * `sourceOf` gives the text of a file that had no problems of its own (results carry `source`
+ * only when they have problems, so such a file's text was not kept) and now gets one.
  */
-export function lintProject(files: FileLint[], configFor: (filePath: string) => ResolvedConfig): void {
+export function lintProject(files: FileLint[], configFor: (filePath: string) => ResolvedConfig, sourceOf: (filePath: string) => string | undefined): void {
   const sorted = [...files].sort((a, b) => (a.facts.filePath < b.facts.filePath ? -1 : a.facts.filePath > b.facts.filePath ? 1 : 0));
   const byPath = new Map(sorted.map((f) => [f.facts.filePath, f]));
   const touched = new Set<FileLint>();
@@ -154,6 +156,10 @@ export function lintProject(files: FileLint[], configFor: (filePath: string) => 
     file.result.messages.sort(byPosition);
     recount(file.result);
     if (file.facts.directives) applyDirectives(file.result, file.facts.directives, configFor(file.facts.filePath).reportUnusedDisableDirectives === true);
+    if (file.result.source === undefined) {
+      const source = sourceOf(file.facts.filePath);
+      if (source !== undefined) file.result.source = source;
+    }
   }
 }
 

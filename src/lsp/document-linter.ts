@@ -179,7 +179,7 @@ export class DocumentLinter {
       byPath.set(path, state);
     }
     try {
-      lintProject(linted, (filePath) => configs.get(filePath)!);
+      lintProject(linted, (filePath) => configs.get(filePath)!, (filePath) => byPath.get(filePath)?.document.text);
     } catch (error) {
       this.options.log(`patchlint: cross-file check failed: ${describe(error)}`);
     }

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../../src/config/presets.js';
+import { lintFiles } from '../../src/lint-files.js';
 import { lintProject, lintSource } from '../../src/linter.js';
 import type { LintMessage } from '../../src/types.js';
 import { configFor } from '../helpers/rule-tester.js';
@@ -115,7 +119,7 @@ describe('duplicate-key-case across files (lintSource + lintProject)', () => {
   function lintAll(files: Record<string, string>): Record<string, LintMessage[]> {
     // Linted in an order other than the sorted one: the project pass sorts by path.
     const linted = Object.entries(files).reverse().map(([filePath, text]) => lintSource(text, { filePath, config }));
-    lintProject(linted, () => config);
+    lintProject(linted, () => config, (filePath) => files[filePath]);
     const out: Record<string, LintMessage[]> = {};
     for (const f of linted) out[f.result.filePath] = f.result.messages.filter((m) => m.ruleId === 'duplicate-key-case');
     return out;
@@ -141,7 +145,7 @@ describe('duplicate-key-case across files (lintSource + lintProject)', () => {
     const a = lintSource(handler('A', ["Send({ device = 'patch@1.0', cache = { total = '1' } })"]), { filePath: 'a.lua', config });
     const b = lintSource(handler('B', ["Send({ device = 'patch@1.0', cache = { Total = '1' } })"]), { filePath: 'b.lua', config });
     const before = b.result.errorCount;
-    lintProject([b, a], () => config);
+    lintProject([b, a], () => config, () => undefined);
     expect(b.result.errorCount).toBe(before + 1);
     expect(a.result.errorCount).toBe(0);
   });
@@ -166,13 +170,32 @@ describe('duplicate-key-case across files (lintSource + lintProject)', () => {
     expect(out).toEqual({ 'a.lua': [], 'b.lua': [] });
   });
 
+  it('gives a file whose only problem comes from another file its source, as any file with problems', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'patchlint-dup-source-'));
+    try {
+      const a = handler('A', ["Send({ device = 'patch@1.0', cache = { total = '1' } })"]);
+      const b = handler('B', ["Send({ device = 'patch@1.0', cache = { Total = '1' } })"]);
+      writeFileSync(path.join(dir, 'a.lua'), a);
+      writeFileSync(path.join(dir, 'b.lua'), b);
+      const quiet = presetConfig('recommended');
+      quiet.rules['lowercase-key']!.severity = 0;
+      const { results } = await lintFiles([dir], { config: quiet, workers: 0 });
+      expect(results.map((r) => [path.basename(r.filePath), r.messages.map((m) => m.ruleId), r.source])).toEqual([
+        ['a.lua', [], undefined],
+        ['b.lua', ['duplicate-key-case'], b],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('skips files where the rule is off, and files that failed to parse', () => {
     const off = presetConfig('recommended');
     off.rules['duplicate-key-case'] = { severity: 0, options: {} };
     const a = lintSource(handler('A', ["Send({ device = 'patch@1.0', cache = { total = '1' } })"]), { filePath: 'a.lua', config: off });
     const broken = lintSource("Send({ device = 'patch@1.0', cache = { Total = '1' } }", { filePath: 'b.lua', config });
     const c = lintSource(handler('C', ["Send({ device = 'patch@1.0', cache = { TOTAL = '1' } })"]), { filePath: 'c.lua', config });
-    lintProject([a, broken, c], (p) => (p === 'a.lua' ? off : config));
+    lintProject([a, broken, c], (p) => (p === 'a.lua' ? off : config), () => undefined);
     expect([a, broken, c].flatMap((f) => f.result.messages.filter((m) => m.ruleId === 'duplicate-key-case'))).toEqual([]);
   });
 });
