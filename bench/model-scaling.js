@@ -9,14 +9,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { lintText } from '../dist/index.js';
 
-// The parse alone (luaparse, the options of src/parse.ts) as a reference: its algorithm is
+// The parse alone (luaparse, the options of src/lua/parse.ts) as a reference: its algorithm is
 // linear, so its ratio shows how much of a ratio above 10 is the machine (GC, caches, load).
 const luaparse = createRequire(import.meta.url)('luaparse');
 const OPTIONS = (() => {
-  // The OPTIONS object of src/parse.ts, read from the source (as bench/parse-floor.js does).
-  const source = readFileSync(new URL('../src/parse.ts', import.meta.url), 'utf8');
+  // The OPTIONS object of src/lua/parse.ts, read from the source (as bench/parse-floor.js does).
+  const source = readFileSync(new URL('../src/lua/parse.ts', import.meta.url), 'utf8');
   const match = /const OPTIONS = (\{[\s\S]*?\}) as const;/.exec(source);
-  if (!match) throw new Error('cannot find the luaparse OPTIONS in src/parse.ts');
+  if (!match) throw new Error('cannot find the luaparse OPTIONS in src/lua/parse.ts');
   return new Function(`return (${match[1]});`)();
 })();
 

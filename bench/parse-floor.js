@@ -1,6 +1,6 @@
 // The parse floor: what any luaparse-based linter must at least pay. Finds the same files
 // patchlint would (`*.lua` below the given folders, or the files named), reads them and
-// parses them with luaparse using exactly the options of src/parse.ts — single-threaded,
+// parses them with luaparse using exactly the options of src/lua/parse.ts — single-threaded,
 // no analysis. Prints the file count so a wrong path cannot pass for a fast run.
 //
 //   node bench/parse-floor.js <paths...>
@@ -11,11 +11,11 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const luaparse = require('luaparse');
 
-/** The OPTIONS object of src/parse.ts, read from the source so the two can never drift. */
+/** The OPTIONS object of src/lua/parse.ts, read from the source so the two can never drift. */
 export function parseOptions() {
-  const source = readFileSync(new URL('../src/parse.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../src/lua/parse.ts', import.meta.url), 'utf8');
   const match = /const OPTIONS = (\{[\s\S]*?\}) as const;/.exec(source);
-  if (!match) throw new Error('cannot find the luaparse OPTIONS in src/parse.ts');
+  if (!match) throw new Error('cannot find the luaparse OPTIONS in src/lua/parse.ts');
   return new Function(`return (${match[1]});`)();
 }
 

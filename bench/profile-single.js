@@ -1,6 +1,6 @@
 // The analysis against the parse, on one thread and in one process, for profiling: reads every
 // `*.lua` file below a folder one at a time and either parses it with luaparse (the options of
-// src/parse.ts, as bench/parse-floor.js) or lints it with the built Node API (`lintText`, so run
+// src/lua/parse.ts, as bench/parse-floor.js) or lints it with the built Node API (`lintText`, so run
 // `node scripts/build.js` after each change). Prints wall time, CPU time (user + sys), peak RSS
 // and, for `lint`, the number of messages (a check that two builds did the same work).
 //
@@ -44,10 +44,10 @@ console.log(
   (usage.maxRSS / 1024).toFixed(0), 'MB rss', messages,
 );
 
-/** The OPTIONS object of src/parse.ts (as bench/parse-floor.js reads it, so the two cannot drift). */
+/** The OPTIONS object of src/lua/parse.ts (as bench/parse-floor.js reads it, so the two cannot drift). */
 function parseOptions() {
-  const source = readFileSync(new URL('../src/parse.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../src/lua/parse.ts', import.meta.url), 'utf8');
   const match = /const OPTIONS = (\{[\s\S]*?\}) as const;/.exec(source);
-  if (!match) throw new Error('cannot find the luaparse OPTIONS in src/parse.ts');
+  if (!match) throw new Error('cannot find the luaparse OPTIONS in src/lua/parse.ts');
   return new Function(`return (${match[1]});`)();
 }

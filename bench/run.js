@@ -170,7 +170,7 @@ function main() {
 
   const cacheFile = path.join(os.tmpdir(), `patchlint-bench-${process.pid}.cache`);
   // Every rule off: patchlint still reads, scans and parses each file, reads its directives and
-  // reports, but builds no patch model (src/linter.ts). What a run costs before any analysis:
+  // reports, but builds no patch model (src/engine/lint-file.ts). What a run costs before any analysis:
   // the floor patchlint's own analysis is measured from, beside luaparse's.
   const rulesOff = path.join(CORPUS, 'rules-off.json');
   writeFileSync(rulesOff, `${JSON.stringify({ rules: Object.fromEntries(rules.map((r) => [r.meta.id, 'off'])) }, null, 2)}\n`);

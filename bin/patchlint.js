@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Launcher (CommonJS: bin/package.json, so that Node's ESM loader is not even started on the
 // fast path). The CLI is bundled twice by scripts/build.js (run by `npm install` via `prepare`):
-// dist/cli.js (ESM, split into lazy chunks) and dist/cli.cjs (one script) with a V8 code cache
-// made at build time by a warm-up lint, on this machine's Node. With a cache for this V8, the
+// dist/cli.js (ESM, split into lazy chunks) and dist/chunks/cli.cjs (one script) with a V8 code
+// cache made at build time by a warm-up lint, on this machine's Node (docs/dev/startup.md). With a cache for this V8, the
 // CLI starts from its cached bytecode (no parsing or compiling of the hot path, luaparse and the
 // rules included); otherwise, or if V8 rejects the cache (other V8 flags), it runs as before.
 // Nothing is ever written here at run time (read-only installs, concurrent pre-commit runs).
@@ -11,17 +11,14 @@ const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { setV8Flags } = require('./v8-flags.js');
 
-const DIST = path.join(__dirname, '..', 'dist');
-const CJS_BUILD = path.join(DIST, 'cli.cjs');
-// What dist/cli.cjs sees as import.meta.url, __filename and __dirname: dist/cli.js's, so files
-// found beside the bundle (dist/lint-worker.js) are found as from the ESM build.
-const ESM_BUILD = path.join(DIST, 'cli.js');
+const CHUNKS = path.join(__dirname, '..', 'dist', 'chunks');
+const CJS_BUILD = path.join(CHUNKS, 'cli.cjs');
 
-// The code cache of dist/cli.cjs for this V8 (a cache only fits the V8 that made it): the 16
-// characters of the hash on dist/cli.cjs's first line when the cache was made, then V8's data.
-const CACHE_FILE = path.join(DIST, `cli.cjs-${process.arch}-v8-${process.versions.v8}.cache`);
+// The code cache of dist/chunks/cli.cjs for this V8 (a cache only fits the V8 that made it): the
+// 16 characters of the hash on the script's first line when the cache was made, then V8's data.
+const CACHE_FILE = path.join(CHUNKS, `cli.cjs-${process.arch}-v8-${process.versions.v8}.cache`);
 
-/** dist/cli.cjs's source and the hash on its first line (`// <hash of the rest>`); null if missing. */
+/** dist/chunks/cli.cjs's source and the hash on its first line (`// <hash of the rest>`); null if missing. */
 function readCjsBuild() {
   let bytes;
   try {
@@ -46,7 +43,7 @@ function cachedDataFor(build, cache) {
 }
 
 /**
- * Compiles dist/cli.cjs, with its code cache when given (`script.cachedDataRejected` says
+ * Compiles dist/chunks/cli.cjs, with its code cache when given (`script.cachedDataRejected` says
  * whether V8 took it; if not, V8 has compiled it normally).
  */
 function compileCjsBuild(source, cachedData) {
@@ -57,12 +54,13 @@ function compileCjsBuild(source, cachedData) {
   return new Script(source, { filename: CJS_BUILD, cachedData });
 }
 
-/** Runs the compiled dist/cli.cjs: the CLI starts. */
+/** Runs the compiled dist/chunks/cli.cjs: the CLI starts. */
 function runCjsBuild(script) {
   const { pathToFileURL } = require('node:url');
-  // This file's own require: dist/cli.cjs bundles everything but Node's built-ins (and loading
-  // node:module for createRequire cost about 1.5 ms).
-  script.runInThisContext()(require, pathToFileURL(ESM_BUILD).href, ESM_BUILD, DIST);
+  // This file's own require: the script bundles everything but Node's built-ins (and loading
+  // node:module for createRequire cost about 1.5 ms). Its import.meta.url, __filename and
+  // __dirname are its own.
+  script.runInThisContext()(require, pathToFileURL(CJS_BUILD).href, CJS_BUILD, CHUNKS);
 }
 
 function start() {

@@ -1,5 +1,4 @@
-import { PATCH_DEVICE } from '../src/model/device.js';
-import { defineRule } from '../src/rule.js';
+import { PATCH_DEVICE, defineRule } from './kit.js';
 
 export default defineRule({
   meta: {
@@ -7,14 +6,10 @@ export default defineRule({
     description: "The device must be exactly 'patch@1.0'.",
     defaultSeverity: 'error',
     fixable: true,
-    hasSuggestions: false,
     messages: {
       nearMiss:
         "Device '{{device}}' is not 'patch@1.0': HyperBEAM only treats a message as a patch when device is exactly 'patch@1.0', so this one is sent as an ordinary message and nothing is exposed. Write device = 'patch@1.0'.",
     },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaults: {},
-    docs: 'docs/rules/device-name.md',
   },
   check(model, context) {
     for (const patch of model.patches) {

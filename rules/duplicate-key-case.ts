@@ -1,37 +1,23 @@
-import { visitEntries } from './entry-visits.js';
-import type { PatchModel } from '../src/model/index.js';
-import { defineRule, type KeyOccurrence, type ProjectReport } from '../src/rule.js';
-import { utf8Length } from '../src/text.js';
+import { defineRule, isIdLength, type PatchModel, type ProjectReport, type Range } from './kit.js';
 
-/** Process IDs and wallet addresses: case-significant, and HyperBEAM keeps them as written. */
-const ID_LENGTHS = new Set([32, 42, 43]);
-
-/** Per model and mode: `check` and `collect` both need the list, built once (read-only). */
-const computed = [new WeakMap<PatchModel, KeyOccurrence[]>(), new WeakMap<PatchModel, KeyOccurrence[]>()];
-
-/** Exposed keys in source order (each distinct place once). */
-function occurrences(model: PatchModel, directKeys: boolean): KeyOccurrence[] {
-  const map = computed[directKeys ? 1 : 0]!;
-  let list = map.get(model);
-  if (!list) {
-    list = collectOccurrences(model, directKeys);
-    map.set(model, list);
-  }
-  return list;
+/** One occurrence of an exposed key, kept per file for the check across files (plain JSON). */
+interface KeyOccurrence {
+  path: string;
+  range: Range;
 }
 
-function collectOccurrences(model: PatchModel, directKeys: boolean): KeyOccurrence[] {
+/** Exposed keys in source order (each distinct place once: a wrapper's template and its calls share keys). */
+function occurrences(model: PatchModel): KeyOccurrence[] {
   const seen = new Set<string>();
   const out: KeyOccurrence[] = [];
-  for (const patch of model.patches) {
-    visitEntries(patch, directKeys, ({ entry, path, exposed }) => {
-      if (!exposed || path === null || entry.key.text === null || ID_LENGTHS.has(utf8Length(entry.key.text))) return;
-      const range = entry.key.range;
-      const id = `${range[0]}:${path}`;
-      if (seen.has(id)) return;
-      seen.add(id);
-      out.push({ path, range });
-    });
+  for (const e of model.entries) {
+    const path = e.path;
+    if (!e.exposed || path === null || e.bytes === null || isIdLength(e.bytes)) continue;
+    const range = e.keyAt;
+    const id = `${range[0]}:${path}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ path, range });
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }
@@ -49,21 +35,17 @@ export default defineRule({
     id: 'duplicate-key-case',
     description: 'Two exposed keys must not differ only by case.',
     defaultSeverity: 'error',
-    fixable: false,
-    hasSuggestions: false,
     messages: {
       sameFile:
         "Key '{{path}}' differs only in case from '{{first}}' on line {{line}}: HTTP reads are case-insensitive, so which value a read returns is unpredictable. Use one spelling.",
       otherFile:
         "Key '{{path}}' differs only in case from '{{first}}' in {{file}}:{{line}}: HTTP reads are case-insensitive, so which value a read returns is unpredictable. Use one spelling.",
     },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaults: {},
-    docs: 'docs/rules/duplicate-key-case.md',
   },
   check(model, context) {
     const first = new Map<string, KeyOccurrence>();
-    for (const occ of occurrences(model, context.directKeys)) {
+    const all = occurrences(model);
+    for (const occ of all) {
       const folded = occ.path.toLowerCase();
       const earlier = first.get(folded);
       if (!earlier) first.set(folded, occ);
@@ -73,9 +55,7 @@ export default defineRule({
         });
       }
     }
-  },
-  collect(model, context) {
-    return occurrences(model, context.directKeys);
+    return all;
   },
   checkProject(files) {
     const reports: ProjectReport[] = [];

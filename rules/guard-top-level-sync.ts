@@ -1,12 +1,10 @@
-import { defineRule } from '../src/rule.js';
+import { defineRule } from './kit.js';
 
 export default defineRule({
   meta: {
     id: 'guard-top-level-sync',
     description: 'A patch sent at load time must be guarded by a persistent flag.',
     defaultSeverity: 'error',
-    fixable: false,
-    hasSuggestions: false,
     messages: {
       otherFlag:
         "The guard tests '{{flag}}', which is not one of this project's sync flags ({{flags}}: option flags), so {{what}} may be sent again on every .load or Eval. Guard it with one of those flags.",
@@ -27,7 +25,6 @@ export default defineRule({
       additionalProperties: false,
     },
     defaults: { flags: [] as string[] },
-    docs: 'docs/rules/guard-top-level-sync.md',
   },
   check(model, context) {
     for (const send of model.loadTimeSends) {

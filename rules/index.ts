@@ -1,5 +1,5 @@
 // The rule registry: every rule patchlint knows, in catalog order. Ids must be unique.
-import type { AnyRule } from '../src/rule.js';
+import type { AnyRule } from './kit.js';
 import deviceName from './device-name.js';
 import duplicateKeyCase from './duplicate-key-case.js';
 import emptyTableValue from './empty-table-value.js';

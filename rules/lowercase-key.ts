@@ -1,15 +1,9 @@
-import { keysFoldingTo } from '../src/model/entries.js';
-import { visitEntries } from './entry-visits.js';
-import type { Entry, Range, TableShape } from '../src/model/index.js';
-import { defineRule, type TextEdit } from '../src/rule.js';
-import { utf8Length } from '../src/text.js';
+import { defineRule, isIdLength, type ExposedEntry, type TextEdit } from './kit.js';
 
 const LUA_KEYWORDS = new Set([
   'and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'goto', 'if', 'in',
   'local', 'nil', 'not', 'or', 'repeat', 'return', 'then', 'true', 'until', 'while',
 ]);
-/** Process IDs and wallet addresses: HyperBEAM keeps keys of these byte lengths as they are. */
-const ID_LENGTHS = new Set([32, 42, 43]);
 
 export default defineRule({
   meta: {
@@ -17,7 +11,6 @@ export default defineRule({
     description: 'Exposed keys must be lower case: HTTP paths are case-insensitive.',
     defaultSeverity: 'error',
     fixable: true,
-    hasSuggestions: false,
     messages: {
       upper:
         "Key '{{key}}' has upper-case letters: HyperBEAM stores it as written but HTTP paths are case-insensitive, so reads of /compute/cache/{{lower}} are ambiguous. Use the lower-case key '{{lower}}'.",
@@ -33,20 +26,17 @@ export default defineRule({
       additionalProperties: false,
     },
     defaults: { ignoreIds: true, allow: [] as string[] },
-    docs: 'docs/rules/lowercase-key.md',
   },
   check(model, context) {
     const allow = new Set(context.options.allow);
-    for (const patch of model.patches) {
-      visitEntries(patch, context.directKeys, ({ entry, depth, exposed, parent, level }) => {
-        const text = entry.key.text;
-        if (!exposed || depth !== 1 || text === null || !/[A-Z]/.test(text) || allow.has(text)) return;
-        if (context.options.ignoreIds && ID_LENGTHS.has(utf8Length(text))) return;
-        const lower = text.toLowerCase();
-        const fix = renameFix(entry, parent, patch.range, lower, context.source);
-        const messageId = level === 'root' ? 'upperRoot' : 'upper';
-        context.report({ range: entry.key.range, messageId, data: { key: text, lower }, ...(fix ? { fix } : {}) });
-      });
+    for (const e of model.entries) {
+      const text = e.entry.key.text;
+      if (!e.exposed || e.depth !== 1 || text === null || !/[A-Z]/.test(text) || allow.has(text)) continue;
+      if (context.options.ignoreIds && isIdLength(e.bytes!)) continue;
+      const lower = e.folded!;
+      const fix = renameFix(e, lower, context.source);
+      const messageId = e.level === 'root' ? 'upperRoot' : 'upper';
+      context.report({ range: e.keyAt, messageId, data: { key: text, lower }, ...(fix ? { fix } : {}) });
     }
   },
 });
@@ -57,13 +47,11 @@ export default defineRule({
  * table the process also uses for other things; no other key of the table has the same
  * lower-case spelling (the rename would create a duplicate); a name is not a Lua keyword.
  */
-function renameFix(entry: Entry, parent: TableShape, message: Range, lower: string, source: string): TextEdit | null {
-  const literal = entry.key.literal;
-  if (!literal) return null;
-  const inMessage = entry.key.viaArgument !== null || (parent.range !== null && parent.range[0] >= message[0] && parent.range[1] <= message[1]);
-  if (!inMessage) return null;
+function renameFix(e: ExposedEntry, lower: string, source: string): TextEdit | null {
+  const literal = e.entry.key.literal;
+  if (!literal || !e.inMessage) return null;
   // Another key of the table with this lower-case spelling (the entry itself is one of them).
-  if (keysFoldingTo(parent, lower) > 1) return null;
+  if (e.sameFolded > 1) return null;
   if (literal.form === 'name') return LUA_KEYWORDS.has(lower) ? null : { range: literal.range, text: lower };
   const raw = source.slice(literal.range[0], literal.range[1]);
   const quote = raw[0];

@@ -1,7 +1,4 @@
-import { keyLabel } from '../src/key-label.js';
-import { visitEntries } from './entry-visits.js';
-import type { Range } from '../src/model/index.js';
-import { defineRule } from '../src/rule.js';
+import { defineRule } from './kit.js';
 
 const LIMIT = 1e14;
 const MAX_DIGITS = 14;
@@ -28,16 +25,11 @@ function luaNumber(raw: string, parsed: number): number {
   return Number(n);
 }
 
-function contains(outer: Range, inner: Range): boolean {
-  return outer[0] <= inner[0] && inner[1] <= outer[1];
-}
-
 export default defineRule({
   meta: {
     id: 'number-precision',
     description: 'Numbers that lose precision when aos encodes them.',
     defaultSeverity: 'warn',
-    fixable: false,
     hasSuggestions: true,
     messages: {
       large:
@@ -48,29 +40,24 @@ export default defineRule({
         "Value of '{{key}}' ({{raw}}) is not an integer: HyperBEAM's float codec is not production-ready and %.14g may round it. Send it as a string, or as an integer in the smallest unit.",
       wrap: 'Wrap the value in tostring(...).',
     },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaults: {},
-    docs: 'docs/rules/number-precision.md',
   },
   check(model, context) {
-    for (const patch of model.patches) {
-      visitEntries(patch, context.directKeys, ({ entry, depth, exposed }) => {
-        const value = entry.value;
-        if (!exposed || value.kind !== 'number') return;
-        const number = luaNumber(value.raw, value.value);
-        const messageId = Math.abs(number) >= LIMIT ? 'large' : significantDigits(value.raw) > MAX_DIGITS ? 'digits' : !Number.isInteger(number) ? 'fraction' : null;
-        if (!messageId) return;
-        // Wrapping edits the message only when the number is written in it (or passed to the
-        // wrapper, or read from a constant there); a literal inside a state table such as
-        // `Balances = { [Owner] = 1e15 }` would change the process's own data: no suggestion.
-        const inMessage = depth === 1 || value.via !== undefined || contains(patch.range, value.range);
-        const source = context.source.slice(value.range[0], value.range[1]);
-        context.report({
-          range: entry.valueAt,
-          messageId,
-          data: { key: keyLabel(entry, context.source), raw: value.raw },
-          ...(inMessage ? { suggest: [{ messageId: 'wrap', fix: { range: value.range, text: `tostring(${source})` } }] } : {}),
-        });
+    for (const e of model.entries) {
+      const value = e.entry.value;
+      if (!e.exposed || value.kind !== 'number') continue;
+      const number = luaNumber(value.raw, value.value);
+      const messageId = Math.abs(number) >= LIMIT ? 'large' : significantDigits(value.raw) > MAX_DIGITS ? 'digits' : !Number.isInteger(number) ? 'fraction' : null;
+      if (!messageId) continue;
+      // Wrapping edits the message only when the number is written in it (or in a table built
+      // for its exposed level); a literal inside a state table such as
+      // `Balances = { [Owner] = 1e15 }` would change the process's own data: no suggestion.
+      const inMessage = e.depth === 1 || e.inMessage;
+      const source = context.source.slice(value.range[0], value.range[1]);
+      context.report({
+        range: e.valueAt,
+        messageId,
+        data: { key: e.label, raw: value.raw },
+        ...(inMessage ? { suggest: [{ messageId: 'wrap', fix: { range: value.range, text: `tostring(${source})` } }] } : {}),
       });
     }
   },

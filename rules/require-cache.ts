@@ -1,14 +1,10 @@
-import { ENVELOPE, isCacheKey } from '../src/model/entries.js';
-import type { Value } from '../src/model/index.js';
-import { defineRule } from '../src/rule.js';
+import { defineRule, isCacheKey, isEnvelopeKey, type Value } from './kit.js';
 
 export default defineRule({
   meta: {
     id: 'require-cache',
     description: 'A patch message must carry its data in a `cache` table.',
     defaultSeverity: 'error',
-    fixable: false,
-    hasSuggestions: false,
     messages: {
       missing:
         "Patch message has no 'cache' table: HyperBEAM merges the message into the root of the process state as it is, so nothing appears under /compute/cache/<key>, where the patch device documentation exposes data. Put the exposed keys in cache = { ... } (or use the direct-keys preset if this process patches root keys on purpose).",
@@ -17,14 +13,11 @@ export default defineRule({
       stray:
         "Data key '{{key}}' is beside 'cache', at the message root: HyperBEAM merges it into the root of the process state (/compute/<key>), not under /compute/cache/. Move it into the cache table.",
     },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaults: {},
-    docs: 'docs/rules/require-cache.md',
   },
   check(model, context) {
     for (const patch of model.patches) {
       const root = patch.root;
-      const cache = root.entries.find(isCacheKey);
+      const cache = patch.cache;
       if (!cache || cache.value.kind === 'nil') {
         // No cache at all: one report at the message. Its root keys are not "beside" a cache.
         if (!root.filledUnknown) context.report({ range: patch.range, messageId: 'missing' });
@@ -35,7 +28,7 @@ export default defineRule({
       }
       for (const entry of root.entries) {
         const text = entry.key.text;
-        if (text === null || isCacheKey(entry) || ENVELOPE.has(text.toLowerCase())) continue;
+        if (text === null || isCacheKey(text) || isEnvelopeKey(text)) continue;
         context.report({ range: entry.key.range, messageId: 'stray', data: { key: text } });
       }
     }

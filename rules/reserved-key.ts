@@ -1,5 +1,4 @@
-import { visitEntries } from './entry-visits.js';
-import { defineRule } from '../src/rule.js';
+import { defineRule } from './kit.js';
 
 /** The user's document: never use these as keys. */
 const DOCUMENTED = new Set(['now', 'compute', 'state', 'info', 'test']);
@@ -20,8 +19,6 @@ export default defineRule({
     id: 'reserved-key',
     description: 'Exposed keys must not collide with reserved HyperBEAM path names.',
     defaultSeverity: 'error',
-    fixable: false,
-    hasSuggestions: false,
     messages: {
       documented:
         "Key '{{key}}' is reserved {{where}}: the patch device documentation reserves now, compute, state, info and test for HyperBEAM paths, so reads of this key are ambiguous. Use a specific name instead (for example 'myapp{{lower}}').",
@@ -45,22 +42,17 @@ export default defineRule({
       additionalProperties: false,
     },
     defaults: { extra: [] as string[], allow: [] as string[] },
-    docs: 'docs/rules/reserved-key.md',
   },
   check(model, context) {
     const allow = new Set(context.options.allow.map((s) => s.toLowerCase()));
     const extra = new Set(context.options.extra.map((s) => s.toLowerCase()));
-    for (const patch of model.patches) {
-      visitEntries(patch, context.directKeys, ({ entry, level, depth }) => {
-        const text = entry.key.text;
-        if (depth !== 1 || text === null) return;
-        const lower = text.toLowerCase();
-        if (allow.has(lower)) return;
-        const messageId = reason(lower, level === 'root', extra);
-        if (!messageId) return;
-        const where = level === 'root' ? 'at the root of the process state' : 'under cache';
-        context.report({ range: entry.key.range, messageId, data: { key: text, lower, where } });
-      });
+    for (const e of model.entries) {
+      const lower = e.folded;
+      if (e.depth !== 1 || lower === null || allow.has(lower)) continue;
+      const messageId = reason(lower, e.level === 'root', extra);
+      if (!messageId) continue;
+      const where = e.level === 'root' ? 'at the root of the process state' : 'under cache';
+      context.report({ range: e.keyAt, messageId, data: { key: e.entry.key.text!, lower, where } });
     }
   },
 });

@@ -1,14 +1,10 @@
-import { visitEntries } from './entry-visits.js';
-import { containsUnencodable, isNonEmptyTable, tableDepth } from '../src/model/values.js';
-import type { Value } from '../src/model/types.js';
-import { defineRule } from '../src/rule.js';
+import { defineRule } from './kit.js';
 
 export default defineRule({
   meta: {
     id: 'serialize-complex-value',
     description: 'Complex values (non-empty tables) under cache should be serialized.',
     defaultSeverity: 'warn',
-    fixable: false,
     hasSuggestions: true,
     messages: {
       complex:
@@ -23,28 +19,21 @@ export default defineRule({
       additionalProperties: false,
     },
     defaults: { maxDepth: 0 },
-    docs: 'docs/rules/serialize-complex-value.md',
   },
   check(model, context) {
-    for (const patch of model.patches) {
-      visitEntries(patch, context.directKeys, ({ entry, depth, exposed }) => {
-        if (!exposed || depth !== 1) return;
-        const value = entry.value;
-        if (!isNonEmptyTable(value) || containsUnencodable(value) || !deeperThan(value, context.options.maxDepth)) return;
-        const source = context.source.slice(value.range[0], value.range[1]);
-        context.report({
-          range: entry.valueAt,
-          messageId: 'complex',
-          data: { key: entry.key.text ?? String(entry.key.index ?? '?') },
-          suggest: [{ messageId: 'wrap', fix: { range: value.range, text: `json.encode(${source})` } }],
-        });
+    for (const e of model.entries) {
+      const table = e.table;
+      // Unresolved parts of the table count as scalars for its depth.
+      if (!e.exposed || e.depth !== 1 || !table?.filled || table.holdsUnencodable || table.depth <= context.options.maxDepth) continue;
+      const value = e.entry.value;
+      const source = context.source.slice(value.range[0], value.range[1]);
+      const key = e.entry.key;
+      context.report({
+        range: e.valueAt,
+        messageId: 'complex',
+        data: { key: key.text ?? String(key.index ?? '?') },
+        suggest: [{ messageId: 'wrap', fix: { range: value.range, text: `json.encode(${source})` } }],
       });
     }
   },
 });
-
-/** True when tables are known to nest deeper than `limit` in this value (unresolved parts count as scalars). */
-function deeperThan(value: Value, limit: number): boolean {
-  // Memoised per table in the model: a table sent by many messages is measured once.
-  return tableDepth(value) > limit;
-}

@@ -1,6 +1,4 @@
-import { visitEntries } from './entry-visits.js';
-import { defineRule } from '../src/rule.js';
-import { utf8Length } from '../src/text.js';
+import { defineRule } from './kit.js';
 
 const MAX_SEGMENT_BYTES = 512;
 const PATH_CHARACTERS = /[/~&=+()]/;
@@ -11,8 +9,6 @@ export default defineRule({
     id: 'unaddressable-key',
     description: 'Exposed keys must be usable as one URL path segment.',
     defaultSeverity: 'error',
-    fixable: false,
-    hasSuggestions: false,
     messages: {
       empty: 'Empty key: no URL path segment can name it, so the value cannot be read over HTTP. Give the value a name.',
       characters:
@@ -24,30 +20,26 @@ export default defineRule({
       integerKey:
         'Integer key [{{index}}] {{where}}: it is not a name, and the encoder turns the table into a list (or fails when names are mixed in). Use a string key: name = value.',
     },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaults: {},
-    docs: 'docs/rules/unaddressable-key.md',
   },
   check(model, context) {
-    for (const patch of model.patches) {
-      visitEntries(patch, context.directKeys, ({ entry, depth, exposed, level }) => {
-        const key = entry.key;
-        if (key.form === 'positional' || key.form === 'number') {
-          // Integer keys deeper down are ordinary lists; only the exposed level needs names.
-          if (!exposed || depth !== 1 || key.index === undefined) return;
-          const where = level === 'cache' ? 'directly under cache' : 'among the root data keys';
-          context.report({ range: key.range, messageId: key.form === 'positional' ? 'positional' : 'integerKey', data: { where, index: key.index } });
-          return;
-        }
-        const text = key.text;
-        if (text === null) return;
-        if (text === '') return context.report({ range: key.range, messageId: 'empty' });
-        const bytes = utf8Length(text);
-        if (bytes > MAX_SEGMENT_BYTES) return context.report({ range: key.range, messageId: 'tooLong', data: { bytes } });
+    for (const e of model.entries) {
+      const key = e.entry.key;
+      if (key.form === 'positional' || key.form === 'number') {
+        // Integer keys deeper down are ordinary lists; only the exposed level needs names.
+        if (!e.exposed || e.depth !== 1 || key.index === undefined) continue;
+        const where = e.level === 'cache' ? 'directly under cache' : 'among the root data keys';
+        context.report({ range: e.keyAt, messageId: key.form === 'positional' ? 'positional' : 'integerKey', data: { where, index: key.index } });
+        continue;
+      }
+      const text = key.text;
+      if (text === null) continue;
+      if (text === '') context.report({ range: e.keyAt, messageId: 'empty' });
+      else if (e.bytes! > MAX_SEGMENT_BYTES) context.report({ range: e.keyAt, messageId: 'tooLong', data: { bytes: e.bytes! } });
+      else {
         const char = PATH_CHARACTERS.exec(text);
-        if (char) return context.report({ range: key.range, messageId: 'characters', data: { key: text, char: char[0] } });
-        if (SPACE_OR_CONTROL.test(text)) context.report({ range: key.range, messageId: 'space', data: { key: text } });
-      });
+        if (char) context.report({ range: e.keyAt, messageId: 'characters', data: { key: text, char: char[0] } });
+        else if (SPACE_OR_CONTROL.test(text)) context.report({ range: e.keyAt, messageId: 'space', data: { key: text } });
+      }
     }
   },
 });

@@ -1,7 +1,8 @@
 // Bundles the CLI and the Node API into dist/ with esbuild (one entry file each; formatters,
-// the LSP and the config schema are split into chunks loaded only when used), then the CLI
-// again as one CommonJS script with a V8 code cache for fast start-up (bin/patchlint.js), then
-// emits TypeScript declarations for the API.
+// the LSP, the worker pool and yargs are split into chunks loaded only when used), then the CLI
+// again as one CommonJS script, dist/chunks/cli.cjs, with a V8 code cache for fast start-up
+// (bin/patchlint.js; docs/dev/startup.md says why), then emits TypeScript declarations for
+// the API.
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,8 +18,8 @@ const startedAt = Date.now();
 
 const { metafile } = await build({
   metafile: true,
-  // lint-worker: the worker-thread script (src/workers/pool.ts finds it beside the entries).
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'lint-worker': 'src/workers/lint-worker.ts' },
+  // lint-worker: the worker-thread script (src/node/workers/pool.ts finds it one folder up from its chunk).
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'lint-worker': 'src/node/workers/lint-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -35,18 +36,23 @@ const { metafile } = await build({
 });
 
 const produced = new Set(Object.keys(metafile.outputs).map((f) => path.resolve(f)));
+// The worker pool looks for dist/lint-worker.js one folder up from itself: it must be a chunk.
+const poolOutputs = Object.entries(metafile.outputs).filter(([, o]) => Object.hasOwn(o.inputs, 'src/node/workers/pool.ts')).map(([f]) => f);
+if (poolOutputs.length !== 1 || path.dirname(poolOutputs[0]) !== 'dist/chunks') throw new Error(`build: the worker pool must be bundled into one file of dist/chunks/, not ${poolOutputs.join(', ')}`);
 for (const name of readdirSync('dist/chunks')) {
   const file = path.resolve('dist/chunks', name);
-  if (!produced.has(file) && statSync(file).mtimeMs < startedAt - 60_000) rmSync(file, { force: true });
+  if (name.endsWith('.js') && !produced.has(file) && statSync(file).mtimeMs < startedAt - 60_000) rmSync(file, { force: true });
 }
 
 // The CLI as one CommonJS script, a function that bin/patchlint.js calls with what CommonJS and
-// import.meta would give (vm.Script compiles only scripts, and only scripts take a code cache on
-// Node 20). Lazy modules (yargs, the LSP, formatters) stay lazy: esbuild wraps each in an
-// init function run on first import(), and V8 compiles a function only when it first runs.
+// import.meta would give (vm.Script compiles only scripts, and only scripts take a code cache).
+// Lazy modules (yargs, the LSP, formatters) stay lazy: esbuild wraps each in an init function
+// run on first import(), and V8 compiles a function only when it first runs. It lives in
+// dist/chunks/ like the chunks it stands for, so code that finds files relative to its own
+// module (the worker pool) finds them from either build.
 const cjs = await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.cjs',
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/chunks/cli.cjs',
   write: false,
   metafile: true,
   plugins: [builtinImportsAsRequire()],
@@ -64,10 +70,10 @@ const cjs = await build({
 // ASCII only, so that bin/patchlint.js can decode it as latin1 (a copy; UTF-8 decoding is slower).
 // esbuild already escapes non-ASCII text in code; what it leaves is in comments.
 const leftImports = Object.values(cjs.metafile.outputs).flatMap((o) => o.imports).filter((i) => i.kind === 'dynamic-import' && i.external);
-if (leftImports.length > 0) throw new Error(`dist/cli.cjs would keep import() of ${leftImports.map((i) => i.path).join(', ')}: vm.Script has no module loader`);
+if (leftImports.length > 0) throw new Error(`dist/chunks/cli.cjs would keep import() of ${leftImports.map((i) => i.path).join(', ')}: vm.Script has no module loader`);
 const cjsBody = cjs.outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 // First line: the hash that names the matching code cache (V8 checks only the source length).
-writeAtomically('dist/cli.cjs', `// ${createHash('sha256').update(cjsBody).digest('hex').slice(0, 16)}\n${cjsBody}`);
+writeAtomically('dist/chunks/cli.cjs', `// ${createHash('sha256').update(cjsBody).digest('hex').slice(0, 16)}\n${cjsBody}`);
 makeCodeCache();
 
 // Declarations for `import ... from 'patchlint'` (TypeScript users).
@@ -97,7 +103,7 @@ function writeAtomically(file, text) {
 }
 
 /**
- * V8's code cache for dist/cli.cjs, made with this Node (a cache only fits the V8 that made it):
+ * V8's code cache for dist/chunks/cli.cjs, made with this Node (a cache only fits the V8 that made it):
  * scripts/code-cache.cjs lints the repository's example and rule fixtures once and saves the
  * bytecode of everything that ran. Without it the CLI still works (bin/patchlint.js loads the
  * ESM build), so a failure here is a warning, not a failed install.
@@ -114,11 +120,11 @@ function makeCodeCache() {
   });
   const made = run && run.status === 0 ? run.stderr.trim().split('\n').pop() : '';
   if (!made.endsWith('.cache')) {
-    process.stderr.write(`build: no V8 code cache for dist/cli.cjs (the CLI works without it, starting slower): ${run ? run.error?.message ?? run.stderr.trim() : 'no fixtures to warm up with'}\n`);
+    process.stderr.write(`build: no V8 code cache for dist/chunks/cli.cjs (the CLI works without it, starting slower): ${run ? run.error?.message ?? run.stderr.trim() : 'no fixtures to warm up with'}\n`);
   }
   // Caches of earlier builds or other Node versions, left a minute for runs that still use them.
-  for (const name of readdirSync('dist')) {
-    const file = path.resolve('dist', name);
+  for (const name of readdirSync('dist/chunks')) {
+    const file = path.resolve('dist/chunks', name);
     if (/^cli\.cjs.*\.(cache|tmp)$/.test(name) && file !== made && statSync(file).mtimeMs < startedAt - 60_000) rmSync(file, { force: true });
   }
 }

@@ -1,4 +1,4 @@
-// Makes the V8 code cache of dist/cli.cjs (run by scripts/build.js; see bin/patchlint.js): runs
+// Makes the V8 code cache of dist/chunks/cli.cjs (run by scripts/build.js; see bin/patchlint.js): runs
 // the CLI once, through the same launcher code, on the files given, then saves the bytecode V8
 // compiled, which then includes every lazily compiled function the lint ran (luaparse, the
 // model, the rules, the stylish formatter), not only the top level. Prints the cache's path.
@@ -7,7 +7,7 @@ const { renameSync, writeFileSync } = require('node:fs');
 const { CACHE_FILE, readCjsBuild, compileCjsBuild, runCjsBuild } = require('../bin/patchlint.js');
 
 const build = readCjsBuild();
-if (!build) throw new Error('dist/cli.cjs is missing or lacks its hash line');
+if (!build) throw new Error('dist/chunks/cli.cjs is missing or lacks its hash line');
 const script = compileCjsBuild(build.source, undefined);
 runCjsBuild(script);
 process.once('beforeExit', () => {

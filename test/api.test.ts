@@ -36,7 +36,7 @@ describe('the packed package', () => {
     expect(packed).toContain('bin/patchlint.js');
     expect(packed).toContain('bin/package.json');
     expect(packed).toContain('bin/v8-flags.js');
-    expect(packed).toContain('dist/cli.cjs');
+    expect(packed).toContain('dist/chunks/cli.cjs');
     expect(packed).toContain('dist/types/src/index.d.ts');
     expect(packed.some((f) => f.startsWith('dist/chunks/'))).toBe(true);
     expect(packed.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);

@@ -1,7 +1,7 @@
 // The JSON Schema of the config file, generated from the rule registry (scripts/gen-schema.js
 // writes it to schema/patchlint.schema.json; a test fails when that file is stale). Editors
 // use it through "$schema" for completion and checking; patchlint itself validates with load.ts.
-import type { AnyRule } from '../rule.js';
+import type { AnyRule } from '../../rules/kit.js';
 import { PRESET_NAMES } from './presets.js';
 
 export const SCHEMA_ID = 'https://unpkg.com/patchlint/schema/patchlint.schema.json';

@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ruleById } from '../../rules/index.js';
-import { escapeForMessage } from '../text.js';
-import type { Severity } from '../types.js';
+import { escapeForMessage } from '../shared/escape.js';
+import type { Severity } from '../shared/results.js';
 import { PRESET_NAMES, type PresetName } from './presets.js';
 import { JsonSyntaxError, parseJson } from './json-parse.js';
-import { closestRuleId } from './closest-rule.js';
+import { closestMatch } from '../shared/closest.js';
 import { isPlainObject, validateOptions } from './validate.js';
 
 export const CONFIG_FILE_NAMES = ['patchlint.config.json', '.patchlintrc.json', 'package.json'] as const;
@@ -178,7 +178,7 @@ function readRules(value: unknown, at: string): Record<string, RuleEntry> {
 function readRuleSetting(id: string, value: unknown, at: string): RuleEntry {
   const rule = ruleById.get(id);
   if (!rule) {
-    const near = closestRuleId(id);
+    const near = closestMatch(id, ruleById.keys());
     throw new ShapeError(at, `unknown rule '${id}'${near ? ` (did you mean '${near}'?)` : ''}`);
   }
   if (!Array.isArray(value)) return { severity: readSeverity(value, at) };

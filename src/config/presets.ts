@@ -1,6 +1,6 @@
 // The three presets of rules.md. Options always start from each rule's own defaults.
 import { rules } from '../../rules/index.js';
-import type { ResolvedConfig, Severity } from '../types.js';
+import type { ResolvedConfig, Severity } from '../shared/results.js';
 
 export type PresetName = 'recommended' | 'direct-keys' | 'all';
 export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'direct-keys', 'all'];

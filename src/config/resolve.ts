@@ -4,7 +4,7 @@
 // that folder gets the top-level settings only (no override or ignore can name it).
 import path from 'node:path';
 import { ruleById } from '../../rules/index.js';
-import type { ResolvedConfig } from '../types.js';
+import type { ResolvedConfig } from '../shared/results.js';
 import { compileGlob, matchesPathOrParent, type PathMatcher } from './glob.js';
 import type { ConfigFile, RuleEntry } from './load.js';
 import { presetConfig } from './presets.js';

@@ -1,7 +1,7 @@
 // Validates a rule's options against its `meta.schema` (the small JSON Schema subset of
-// src/rule.ts), once, when the config is loaded. Returns the first problem as a JSON path
+// rules/kit.ts), once, when the config is loaded. Returns the first problem as a JSON path
 // and what was expected, for the one-line config error.
-import type { OptionSchema } from '../rule.js';
+import type { OptionSchema } from '../../rules/kit.js';
 
 export interface ValidationProblem {
   /** JSON path below the options object, e.g. `.ignoreIds` or `.allow[2]`. */

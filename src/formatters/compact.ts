@@ -1,7 +1,7 @@
 // One line per problem, `path:line:col: severity message [rule-id]`, for error-format parsers
 // (vim's default errorformat, emacs compilation-mode) and grep. No summary line: every line
 // is a problem, so `| wc -l` counts problems; the exit code says whether there were errors.
-import { escapeForMessage } from '../text.js';
+import { escapeForMessage } from '../shared/escape.js';
 import type { Formatter } from './types.js';
 import { messageText, relativePath } from './paths.js';
 import { problemId } from './rule-ids.js';

@@ -20,11 +20,3 @@ export async function loadFormatter(name: string): Promise<Formatter> {
   if (!load) throw new Error(`unknown format '${name}' (expected one of: ${FORMATTER_NAMES.join(', ')})`);
   return (await load()).default;
 }
-
-/**
- * The formatters for the Node API, each loaded on first use:
- * `const sarif = await formatters.sarif(); sarif(results, { cwd, color: false })`.
- */
-export const formatters = Object.freeze(
-  Object.fromEntries(FORMATTER_NAMES.map((name) => [name, () => loadFormatter(name)])),
-) as Readonly<Record<FormatterName, () => Promise<Formatter>>>;

@@ -1,7 +1,7 @@
 // Paths as machine-readable formats want them: relative to cwd, with forward slashes.
 import path from 'node:path';
-import { escapeForMessage } from '../text.js';
-import type { LintMessage } from '../types.js';
+import { escapeForMessage } from '../shared/escape.js';
+import type { LintMessage } from '../shared/results.js';
 
 /** `filePath` relative to cwd with `/` separators; names that are not paths (`<text>`) stay as they are. */
 export function relativePath(filePath: string, cwd: string): string {
@@ -17,7 +17,7 @@ export function relativePath(filePath: string, cwd: string): string {
 export function messageText(message: LintMessage, cwd: string): string {
   const related = message.relatedLocation?.filePath;
   if (!related || !path.isAbsolute(related)) return message.message;
-  // Rule data is interpolated with escapeForMessage's default length limit (src/linter.ts).
+  // Rule data is interpolated with escapeForMessage's default length limit (src/engine/messages.ts).
   const shown = escapeForMessage(related);
   return message.message.split(shown).join(escapeForMessage(relativePath(related, cwd), 10_000));
 }

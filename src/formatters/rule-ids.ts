@@ -1,6 +1,6 @@
 // Stable ids for problems that no rule reports (ruleId null in ESLint's JSON), so formats that
 // need an id for every problem (SARIF, GitHub titles, compact) can name them.
-import type { LintMessage } from '../types.js';
+import type { LintMessage } from '../shared/results.js';
 
 export const PARSE_ERROR_ID = 'patchlint/parse-error';
 export const INTERNAL_ERROR_ID = 'patchlint/internal-error';
@@ -21,6 +21,6 @@ export function problemId(message: LintMessage): string {
   if (message.fatal) return message.message.startsWith('Parsing error') ? PARSE_ERROR_ID : INTERNAL_ERROR_ID;
   if (message.ruleId !== null) return message.ruleId;
   // The two other sources of rule-less problems: an ignored file named explicitly
-  // (src/lint-files.ts, as ESLint words it) and the inline directives.
+  // (src/node/lint-files.ts, as ESLint words it) and the inline directives.
   return message.message.startsWith('File ignored') ? IGNORED_FILE_ID : DIRECTIVE_ID;
 }

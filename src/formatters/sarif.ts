@@ -1,11 +1,9 @@
 // SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif) and other SARIF
 // viewers. Deterministic: no timestamps, no absolute paths, rules in registry order, so the
 // same input always gives byte-identical output.
-import { ruleDocUrl } from '../links.js';
-import { rules } from '../../rules/index.js';
-import { patchlintVersion } from '../version.js';
-import { escapeForMessage } from '../text.js';
-import type { LintMessage } from '../types.js';
+import { escapeForMessage } from '../shared/escape.js';
+import type { LintMessage, RulesMeta } from '../shared/results.js';
+import { patchlintVersion } from '../shared/version.js';
 import type { Formatter } from './types.js';
 import { messageText, relativePath } from './paths.js';
 import { BUILT_IN_IDS, problemId } from './rule-ids.js';
@@ -29,7 +27,7 @@ interface RuleDescriptor {
 
 const sarif: Formatter = (results, context) => {
   const version = patchlintVersion();
-  const descriptors = ruleDescriptors();
+  const descriptors = ruleDescriptors(context.rulesMeta ?? {});
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const out: unknown[] = [];
   for (const result of results) {
@@ -89,12 +87,12 @@ function region(m: LintMessage): Record<string, number> {
   return r;
 }
 
-function ruleDescriptors(): RuleDescriptor[] {
-  const fromRegistry = rules.map((rule) => {
-    const level: Level = rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warn' ? 'warning' : 'none';
-    return describe(rule.meta.id, rule.meta.description, level, ruleDocUrl(rule.meta.docs));
+function ruleDescriptors(rulesMeta: RulesMeta): RuleDescriptor[] {
+  const fromRules = Object.entries(rulesMeta).map(([id, rule]) => {
+    const level: Level = rule.defaultSeverity === 'error' ? 'error' : rule.defaultSeverity === 'warn' ? 'warning' : 'none';
+    return describe(id, rule.description, level, rule.docsUrl);
   });
-  return [...fromRegistry, ...BUILT_IN_IDS.map((b) => describe(b.id, b.description, b.level, undefined))];
+  return [...fromRules, ...BUILT_IN_IDS.map((b) => describe(b.id, b.description, b.level, undefined))];
 }
 
 function describe(id: string, description: string, level: Level, helpUri: string | undefined): RuleDescriptor {

@@ -1,7 +1,7 @@
 // ESLint's stylish layout: a heading per file, one aligned row per problem, a summary.
 import pc from 'picocolors';
 import path from 'node:path';
-import { escapeForMessage } from '../text.js';
+import { escapeForMessage } from '../shared/escape.js';
 import type { Formatter } from './types.js';
 import { messageText } from './paths.js';
 

@@ -1,10 +1,15 @@
-import type { LintResult } from '../types.js';
+import type { LintResult, RulesMeta } from '../shared/results.js';
 
 export interface FormatterContext {
   /** Paths are shown relative to this folder. */
   cwd: string;
   /** Colours on (stylish only). */
   color: boolean;
+  /**
+   * What is known of each rule, by id (ESLint's `rulesMeta`): SARIF describes every rule from
+   * it. The CLI passes it; the Node API's formatters fill it in when it is left out.
+   */
+  rulesMeta?: RulesMeta;
 }
 
 /** A formatter is a pure function of the results: no I/O, no process state. */

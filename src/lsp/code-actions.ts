@@ -1,7 +1,7 @@
 // Code actions for the diagnostics an editor asks about: the rule's fix (preferred), its
 // suggestions, and "Disable <rule> for this line" (a patchlint-disable-next-line comment).
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import type { Fix, LintMessage } from '../types.js';
+import type { Fix, LintMessage } from '../shared/results.js';
 import type { LintedDocument, PublishedEntry } from './document-linter.js';
 import { offsetRange, sameRange } from './positions.js';
 

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { emptyConfig, findConfigFile, loadConfigFile } from '../config/load.js';
 import { createResolver, type ConfigResolver } from '../config/resolve.js';
-import type { ResolvedConfig } from '../types.js';
+import type { ResolvedConfig } from '../shared/results.js';
 
 export { CONFIG_FILE_NAMES } from '../config/load.js';
 

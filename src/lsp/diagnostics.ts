@@ -1,10 +1,9 @@
 // A patchlint message as an LSP diagnostic: rule id as `code`, a link to the rule's page,
 // the severity mapped, and the first occurrence of a duplicate key as related information.
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import { ruleById } from '../../rules/index.js';
-import type { LintMessage } from '../types.js';
+import { rulesMeta } from '../engine/index.js';
+import type { LintMessage } from '../shared/results.js';
 import { messageRange } from './positions.js';
-import { ruleDocUrl } from '../links.js';
 
 export interface DiagnosticOptions {
   /** The URI of a file named by a message's related location, or null when unknown. */
@@ -20,9 +19,9 @@ export function toDiagnostic(message: LintMessage, options: DiagnosticOptions = 
     source: 'patchlint',
     message: message.message,
   };
-  const rule = message.ruleId ? ruleById.get(message.ruleId) : undefined;
+  const rule = message.ruleId ? rulesMeta()[message.ruleId] : undefined;
   if (message.ruleId) diagnostic.code = message.ruleId;
-  if (rule) diagnostic.codeDescription = { href: ruleDocUrl(rule.meta.docs) };
+  if (rule) diagnostic.codeDescription = { href: rule.docsUrl };
   const related = message.relatedLocation;
   const relatedUri = related && options.relatedInformation ? options.uriOf?.(related.filePath) : null;
   if (related && relatedUri) {

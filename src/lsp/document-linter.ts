@@ -2,9 +2,9 @@
 // (duplicate-key-case) over all open documents, and publishes only what changed.
 // It knows nothing about the connection: the server passes in how to publish and log.
 import type { Diagnostic } from 'vscode-languageserver';
-import { lintProject, lintSource, type FileLint } from '../linter.js';
-import { escapeForMessage } from '../text.js';
-import type { LintMessage, LintResult, ResolvedConfig } from '../types.js';
+import { finishFile, finishFiles, lintFile, type FileLint } from '../engine/index.js';
+import { escapeForMessage } from '../shared/escape.js';
+import type { LintMessage, LintResult, ResolvedConfig } from '../shared/results.js';
 import type { ConfigLookup } from './config.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 
@@ -39,7 +39,7 @@ export interface DocumentLinterOptions {
   debounceMs?: number;
   relatedInformation?: boolean;
   /** The per-file linter (replaceable in tests). */
-  lint?: typeof lintSource;
+  lint?: typeof lintFile;
 }
 
 interface DocumentState {
@@ -60,11 +60,11 @@ export class DocumentLinter {
   private timer: NodeJS.Timeout | null = null;
   private timerDue = 0;
   private readonly debounceMs: number;
-  private readonly lint: typeof lintSource;
+  private readonly lint: typeof lintFile;
 
   constructor(private readonly options: DocumentLinterOptions) {
     this.debounceMs = options.debounceMs ?? 150;
-    this.lint = options.lint ?? lintSource;
+    this.lint = options.lint ?? lintFile;
   }
 
   /** A newly opened document is linted at once (on the next turn, so opens batch). */
@@ -165,7 +165,7 @@ export class DocumentLinter {
     }
   }
 
-  /** Copies the per-file results, adds cross-file reports among open documents, publishes changes. */
+  /** Finishes the per-file lints with the cross-file reports among open documents, publishes changes. */
   private crossFilePass(): void {
     const linted: FileLint[] = [];
     const configs = new Map<string, ResolvedConfig>();
@@ -173,27 +173,28 @@ export class DocumentLinter {
     for (const state of this.states.values()) {
       if (!state.fileLint || !state.config) continue;
       const path = lintPath(state.document);
-      const result: LintResult = { ...state.fileLint.result, messages: [...state.fileLint.result.messages], suppressedMessages: [...state.fileLint.result.suppressedMessages] };
-      linted.push({ result, facts: state.fileLint.facts });
+      linted.push(state.fileLint);
       configs.set(path, state.config);
       byPath.set(path, state);
     }
+    const resultByState = new Map<DocumentState, { result: LintResult; lineStarts: number[] }>();
     try {
-      lintProject(linted, (filePath) => configs.get(filePath)!, (filePath) => byPath.get(filePath)?.document.text);
+      const results = finishFiles(linted, (filePath) => configs.get(filePath)!, (filePath) => byPath.get(filePath)?.document.text);
+      results.forEach((result, i) => resultByState.set(byPath.get(result.filePath)!, { result, lineStarts: linted[i]!.lineStarts }));
     } catch (error) {
+      // Never lose every document's diagnostics to one failure: each file's own then.
       this.options.log(`patchlint: cross-file check failed: ${describe(error)}`);
+      for (const file of linted) resultByState.set(byPath.get(file.filePath)!, { result: finishFile(file, configs.get(file.filePath)!), lineStarts: file.lineStarts });
     }
     const uriOf = (filePath: string): string | null => byPath.get(filePath)?.document.uri ?? null;
     const diagnosticOptions = { uriOf, relatedInformation: this.options.relatedInformation ?? false };
-    const resultByState = new Map<DocumentState, FileLint>();
-    for (const file of linted) resultByState.set(byPath.get(file.facts.filePath)!, file);
 
     for (const state of this.states.values()) {
       const file = resultByState.get(state);
       const entries: PublishedEntry[] = state.failure
         ? [{ diagnostic: state.failure, message: null }]
         : (file?.result.messages ?? []).map((message) => ({ diagnostic: toDiagnostic(message, diagnosticOptions), message }));
-      const lineStarts = file?.facts.lineStarts ?? [0];
+      const lineStarts = file?.lineStarts ?? [0];
       const key = `${state.document.version}\0${JSON.stringify(entries.map((e) => e.diagnostic))}`;
       const unchanged = key === state.publishedKey;
       state.published = { document: state.document, lineStarts, entries, config: state.config };

@@ -1,8 +1,8 @@
 // "Fix all" (code action kind source.fixAll.patchlint, e.g. VS Code's codeActionsOnSave): the
 // same passes as `patchlint --fix` on one document, sent as one edit spanning only what changed.
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
-import { lintTextWithFixes } from '../lint-with-fixes.js';
-import type { ResolvedConfig } from '../types.js';
+import { lintTexts } from '../engine/index.js';
+import type { ResolvedConfig } from '../shared/results.js';
 import type { LintedDocument } from './document-linter.js';
 import { offsetRange } from './positions.js';
 
@@ -15,7 +15,7 @@ export function wantsFixAll(only: string[] | undefined): boolean {
 
 export function fixAllAction(linted: LintedDocument, config: ResolvedConfig, filePath: string): CodeAction | null {
   const { text } = linted.document;
-  const output = lintTextWithFixes(text, filePath, config).output;
+  const output = lintTexts([{ filePath, text }], () => config, { fix: true })[0]!.output;
   if (output === undefined || output === text) return null;
   return {
     title: 'Fix all auto-fixable patchlint problems',

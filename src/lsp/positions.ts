@@ -1,8 +1,8 @@
 // Position conversion between patchlint and LSP. Both count UTF-16 code units; patchlint's
 // lines and columns are 1-based with an exclusive end, LSP's are 0-based (also exclusive end).
 import type { Position, Range } from 'vscode-languageserver';
-import { positionAt } from '../text.js';
-import type { LintMessage } from '../types.js';
+import { positionAt } from '../shared/positions.js';
+import type { LintMessage } from '../shared/results.js';
 
 /**
  * The LSP range of a message. A message without an end (a parsing error) becomes an empty

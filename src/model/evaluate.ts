@@ -1,11 +1,11 @@
 // Resolves expressions to the values and table shapes of types.ts, following plain local
 // data flow recorded by the walk: constants, tables filled by later field writes, and
 // wrapper parameters substituted by call arguments. What it cannot know is 'unknown'.
-import type { Expression, Identifier, Range, TableConstructorExpression } from '../lua-ast.js';
-import { decodeLuaString } from '../text.js';
+import type { Expression, Identifier, Range, TableConstructorExpression } from '../lua/ast.js';
+import { decodeLuaString } from '../lua/strings.js';
 import { bindingOf, type Binding, type Facts, type FieldWrite, type FunctionInfo } from './facts.js';
+import { isMathHuge, isMulti, isSerializerCall, pathName } from './lua-calls.js';
 import type { Entry, Key, TableShape, Value } from './types.js';
-import { isMulti } from './walk.js';
 
 /** A wrapper call's arguments, standing in for the wrapper's parameters. */
 export interface Env {
@@ -33,7 +33,6 @@ interface WriteIndex {
 }
 
 const MAX_DEPTH = 24;
-const SERIALIZERS = new Set(['encode', 'stringify', 'tostring', 'format', 'serialize']);
 
 export class Evaluator {
   /** Parameters read while evaluating (a template that depends on them is a wrapper). */
@@ -97,7 +96,7 @@ export class Evaluator {
       case 'BooleanLiteral':
         return { kind: 'boolean', range };
       case 'NilLiteral':
-        return { kind: 'nil', range };
+        return { kind: 'nil', range, literal: true };
       case 'FunctionDeclaration':
         return { kind: 'function', range };
       case 'TableConstructorExpression': {
@@ -107,9 +106,7 @@ export class Evaluator {
       case 'Identifier':
         return this.identifier(node, env, extra, depth);
       case 'MemberExpression': {
-        if (node.identifier.name === 'huge' && node.base.type === 'Identifier' && node.base.name === 'math') {
-          return { kind: 'non-finite', range, text: 'math.huge' };
-        }
+        if (isMathHuge(node)) return { kind: 'non-finite', range, text: 'math.huge' };
         if (node.indexer !== '.') return { kind: 'unknown', range };
         const base = this.evaluate(node.base, env, [], depth + 1);
         // Entries added under unknown keys (`t[k] = v`) may have replaced the field.
@@ -118,7 +115,8 @@ export class Evaluator {
         if (!entry) return { kind: 'unknown', range };
         // A field of a wrapper argument (`f({ From = 'x' })` read as `msg.From`) points at that field.
         const via = entry.value.via ?? (base.via ? entry.value.range : undefined);
-        return via ? { ...entry.value, range, via } : { ...entry.value, range };
+        const value = entry.value.kind === 'nil' ? { ...entry.value, literal: false } : entry.value;
+        return via ? { ...value, range, via } : { ...value, range };
       }
       case 'UnaryExpression': {
         if (node.operator === 'not') return { kind: 'boolean', range };
@@ -146,12 +144,9 @@ export class Evaluator {
       }
       case 'CallExpression':
       case 'StringCallExpression':
-      case 'TableCallExpression': {
-        const callee = node.base;
-        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? callee.identifier.name : '';
-        if (SERIALIZERS.has(name)) return { kind: 'string', range, text: null, literal: false, serialized: true };
+      case 'TableCallExpression':
+        if (isSerializerCall(node.base)) return { kind: 'string', range, text: null, literal: false, serialized: true };
         return { kind: 'unknown', range };
-      }
       default:
         return { kind: 'unknown', range };
     }
@@ -206,7 +201,7 @@ export class Evaluator {
       if (writers.length === 0 && (params.length === 0 || env === ROOT_ENV)) this.memo.set(b, { value: v, params });
     }
     if (v.kind === 'table' && !v.table.open && extra.some((h) => opensTable(h.binding))) v = { ...v, table: { ...v.table, open: true } };
-    return v.kind === 'string' ? { ...v, range, literal: false } : { ...v, range };
+    return v.kind === 'string' || v.kind === 'nil' ? { ...v, range, literal: false } : { ...v, range };
   }
 
   /** Records that a wrapper parameter was read (the template depends on its calls' arguments). */
@@ -270,7 +265,7 @@ export class Evaluator {
     if (list.length === 1) {
       const a = list[0]!;
       if (a.multi) return { kind: 'unknown', range };
-      if (!a.value) return b.kind === 'local' ? { kind: 'nil', range } : { kind: 'unknown', range };
+      if (!a.value) return b.kind === 'local' ? { kind: 'nil', range, literal: false } : { kind: 'unknown', range };
       // The environment matters for a local of a wrapper (`local key = k` with k a parameter).
       return this.evaluate(a.value, env, extra, depth + 1);
     }
@@ -289,18 +284,18 @@ export class Evaluator {
   key(node: Expression, env: Env, depth: number): Key {
     const range = node.range;
     if (node.type === 'StringLiteral') {
-      return { form: 'string', text: decodeLuaString(node.raw), range, literal: { range, form: 'string' }, viaArgument: null };
+      return { form: 'string', text: decodeLuaString(node.raw), range, literal: { range, form: 'string' }, via: null };
     }
     const v = this.evaluate(node, env, [], depth + 1);
     const via = v.via ?? null;
     if (v.kind === 'number' && Number.isInteger(v.value)) {
-      return { form: 'number', text: null, index: v.value, range: via ?? range, literal: null, viaArgument: via };
+      return { form: 'number', text: null, index: v.value, range: via ?? range, literal: null, via };
     }
     if (v.kind === 'string' && !v.serialized) {
       const literal = via && v.literal ? { range: v.range, form: 'string' as const } : null;
-      return { form: 'expression', text: v.text, range: via ?? range, literal, viaArgument: via };
+      return { form: 'expression', text: v.text, range: via ?? range, literal, via };
     }
-    return { form: 'expression', text: null, range: via ?? range, literal: null, viaArgument: via };
+    return { form: 'expression', text: null, range: via ?? range, literal: null, via };
   }
 
   shape(ctor: TableConstructorExpression, env: Env, holders: Holder[], depth: number): TableShape {
@@ -315,14 +310,14 @@ export class Evaluator {
       if (f.type === 'TableValue') {
         position++;
         if (i === fields.length - 1 && isMulti(f.value)) filledUnknown = true;
-        key = { form: 'positional', text: null, index: position, range: f.value.range, literal: null, viaArgument: null };
+        key = { form: 'positional', text: null, index: position, range: f.value.range, literal: null, via: null };
       } else if (f.type === 'TableKeyString') {
-        key = { form: 'name', text: f.key.name, range: f.key.range, literal: { range: f.key.range, form: 'name' }, viaArgument: null };
+        key = { form: 'name', text: f.key.name, range: f.key.range, literal: { range: f.key.range, form: 'name' }, via: null };
       } else {
         key = this.key(f.key, env, depth);
       }
       const value = this.evaluate(f.value, env, key.text === null ? [] : this.extend(holders, key.text), depth + 1);
-      entries.push({ key, value, valueAt: value.via ?? key.range });
+      entries.push({ key, value });
     }
     for (const h of holders) {
       if (opensTable(h.binding)) open = true;
@@ -337,7 +332,7 @@ export class Evaluator {
           filledUnknown = true;
           continue;
         } else if (seg.form === 'name') {
-          key = { form: 'name', text: seg.text, range: seg.node.range, literal: { range: seg.node.range, form: 'name' }, viaArgument: null };
+          key = { form: 'name', text: seg.text, range: seg.node.range, literal: { range: seg.node.range, form: 'name' }, via: null };
         } else {
           // The environment substitutes a wrapper's parameters when the write is in the wrapper.
           key = this.key(seg.node as Expression, env, depth);
@@ -349,7 +344,7 @@ export class Evaluator {
         const value: Value = w.value
           ? this.evaluate(w.value, env, key.text === null ? [] : this.extend(holders, key.text), depth + 1)
           : { kind: 'unknown', range: w.range };
-        entries.push({ key, value, valueAt: value.via ?? key.range });
+        entries.push({ key, value });
       }
     }
     return { range: ctor.range, entries, filledUnknown, open };
@@ -374,17 +369,4 @@ function opensTable(b: Binding): boolean {
 /** `X` in `X = X or {...}`, also for member paths (`State.x = State.x or {}`). */
 export function isSelf(e: Expression, name: string): boolean {
   return pathName(e) === name;
-}
-
-export function pathName(e: Expression): string | null {
-  // A loop, not recursion: `a.b.b.b…` chains can be deeper than the JS stack.
-  const names: string[] = [];
-  let node = e;
-  while (node.type === 'MemberExpression' && node.indexer === '.') {
-    names.push(node.identifier.name);
-    node = node.base;
-  }
-  if (node.type !== 'Identifier') return null;
-  names.push(node.name);
-  return names.reverse().join('.');
 }

@@ -1,8 +1,8 @@
 // The `if` around a load-time send: does it test a persistent (global) flag and set it in the
 // same branch, so that re-loading the script does not send the initial sync again?
-import type { Expression } from '../lua-ast.js';
-import { pathName } from './evaluate.js';
-import { bindingOf, type Binding, type BranchFrame, type Facts } from './facts.js';
+import type { Expression } from '../lua/ast.js';
+import { bindingOf, type Binding, type BranchFrame } from './facts.js';
+import { pathName } from './lua-calls.js';
 import type { GuardInfo, Range } from './types.js';
 
 interface Flag {
@@ -12,50 +12,59 @@ interface Flag {
   root: Expression;
 }
 
-/** Guards by branch: every send in a branch shares one answer (keeps many sends linear). */
-const guardCache = new WeakMap<BranchFrame, GuardInfo | null>();
-/** Where a global flag is reset unconditionally, by binding and flag path (one scan each). */
-const resetCache = new WeakMap<Binding, Map<string, Range | null>>();
+/** The guards of one file, each computed once (keeps many sends linear). */
+export class Guards {
+  /** Guards by branch: every send in a branch shares one answer. */
+  private readonly byBranch = new Map<BranchFrame, GuardInfo | null>();
+  /** Where a global flag is reset unconditionally, by binding and flag path (one scan each). */
+  private readonly resets = new Map<Binding, Map<string, Range | null>>();
 
-export function guardAround(facts: Facts, branch: BranchFrame | null): GuardInfo | null {
-  if (!branch) return null;
-  let guard = guardCache.get(branch);
-  if (guard === undefined) {
-    guard = findGuard(facts, branch);
-    guardCache.set(branch, guard);
-  }
-  return guard;
-}
-
-function findGuard(facts: Facts, branch: BranchFrame): GuardInfo | null {
-  let firstTested: Flag | null = null;
-  for (let frame: BranchFrame | null = branch; frame; frame = frame.parent) {
-    for (const flag of flagsTested(frame)) {
-      firstTested ??= flag;
-      if (frame.assigned.has(flag.name) || frame.assigned.has(globalAlias(flag.name))) return describe(facts, flag, true);
+  around(branch: BranchFrame | null): GuardInfo | null {
+    if (!branch) return null;
+    let guard = this.byBranch.get(branch);
+    if (guard === undefined) {
+      guard = this.find(branch);
+      this.byBranch.set(branch, guard);
     }
+    return guard;
   }
-  return firstTested ? describe(facts, firstTested, false) : null;
-}
 
-function describe(facts: Facts, flag: Flag, setsFlag: boolean): GuardInfo {
-  const binding = flag.root.type === 'Identifier' ? bindingOf(flag.root) : undefined;
-  // A field of a local is only re-initialised when the local holds a fresh table (`local S = {}`);
-  // `local S = State` or a parameter may hold a persistent global table: not known, so not reported.
-  const flagIsLocal = !!binding && binding.kind !== 'global' && (flag.name === flag.rootName || holdsFreshTable(binding));
-  const reinitialisedAt = binding && binding.kind === 'global' ? resetOf(binding, flag) : null;
-  return { flag: flag.name, flagRange: flag.range, flagIsLocal, setsFlag, reinitialisedAt };
-}
-
-function resetOf(binding: Binding, flag: Flag): Range | null {
-  let byName = resetCache.get(binding);
-  if (!byName) resetCache.set(binding, (byName = new Map()));
-  let found = byName.get(flag.name);
-  if (found === undefined) {
-    found = findReset(binding, flag);
-    byName.set(flag.name, found);
+  /** A send inside a function under its own sound flag guard runs once, however often the function is called at load time. */
+  isSound(branch: BranchFrame | null): boolean {
+    const guard = this.around(branch);
+    return guard !== null && guard.setsFlag && !guard.flagIsLocal && guard.reinitialisedAt === null;
   }
-  return found;
+
+  private find(branch: BranchFrame): GuardInfo | null {
+    let firstTested: Flag | null = null;
+    for (let frame: BranchFrame | null = branch; frame; frame = frame.parent) {
+      for (const flag of flagsTested(frame)) {
+        firstTested ??= flag;
+        if (frame.assigned.has(flag.name) || frame.assigned.has(globalAlias(flag.name))) return this.describe(flag, true);
+      }
+    }
+    return firstTested ? this.describe(firstTested, false) : null;
+  }
+
+  private describe(flag: Flag, setsFlag: boolean): GuardInfo {
+    const binding = flag.root.type === 'Identifier' ? bindingOf(flag.root) : undefined;
+    // A field of a local is only re-initialised when the local holds a fresh table (`local S = {}`);
+    // `local S = State` or a parameter may hold a persistent global table: not known, so not reported.
+    const flagIsLocal = !!binding && binding.kind !== 'global' && (flag.name === flag.rootName || holdsFreshTable(binding));
+    const reinitialisedAt = binding && binding.kind === 'global' ? this.resetOf(binding, flag) : null;
+    return { flag: flag.name, flagRange: flag.range, flagIsLocal, setsFlag, reinitialisedAt };
+  }
+
+  private resetOf(binding: Binding, flag: Flag): Range | null {
+    let byName = this.resets.get(binding);
+    if (!byName) this.resets.set(binding, (byName = new Map()));
+    let found = byName.get(flag.name);
+    if (found === undefined) {
+      found = findReset(binding, flag);
+      byName.set(flag.name, found);
+    }
+    return found;
+  }
 }
 
 function findReset(binding: Binding, flag: Flag): Range | null {

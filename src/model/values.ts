@@ -1,6 +1,6 @@
-// Shared judgements about values, so the value rules agree on which one is most specific:
-// unencodable-value > empty-table-value > serialize-complex-value.
-import type { TableShape, Value } from './types.js';
+// Judgements about table values that the value rules share, so they agree on which one is most
+// specific: unencodable-value > empty-table-value > serialize-complex-value.
+import type { TableFacts, TableShape, Value } from './types.js';
 
 /** Why aos's JSON encoder would throw on (or silently drop) this table itself, if it would. */
 export function tableLayoutProblem(table: TableShape): 'mixed' | 'sparse' | null {
@@ -19,56 +19,36 @@ export function tableLayoutProblem(table: TableShape): 'mixed' | 'sparse' | null
   return null;
 }
 
-export function isUnencodable(value: Value): boolean {
-  return value.kind === 'function' || value.kind === 'non-finite' || (value.kind === 'table' && tableLayoutProblem(value.table) !== null);
-}
+/**
+ * The facts of each table, computed once per model (a table shared by many messages, or
+ * nested in many exposed entries, is judged once: linear in the tables' entries).
+ */
+export class TableJudge {
+  private readonly known = new Map<TableShape, TableFacts>();
 
-/** Nesting depths already computed (a table sent by many messages is measured once). */
-const depths = new WeakMap<TableShape, number>();
-
-/** How deep tables nest in this value: 0 for a non-table, 1 for a table of scalars (or `{}`). */
-export function tableDepth(value: Value): number {
-  if (value.kind !== 'table') return 0;
-  let depth = depths.get(value.table);
-  if (depth === undefined) {
+  of(table: TableShape): TableFacts {
+    let facts = this.known.get(table);
+    if (facts) return facts;
     // Shapes are finite trees (at most the evaluator's depth limit): plain recursion is safe.
-    depth = 1;
-    for (const e of value.table.entries) depth = Math.max(depth, 1 + tableDepth(e.value));
-    depths.set(value.table, depth);
+    const layout = tableLayoutProblem(table);
+    let depth = 1;
+    let holdsUnencodable = layout !== null;
+    for (const e of table.entries) {
+      const v = e.value;
+      if (v.kind === 'table') {
+        const inner = this.of(v.table);
+        if (inner.depth + 1 > depth) depth = inner.depth + 1;
+        if (inner.holdsUnencodable) holdsUnencodable = true;
+      } else if (isUnencodableScalar(v)) holdsUnencodable = true;
+    }
+    const empty = table.entries.length === 0 && !table.filledUnknown && !table.open;
+    facts = { empty, filled: table.entries.length > 0 || table.filledUnknown, layout, depth, holdsUnencodable };
+    this.known.set(table, facts);
+    return facts;
   }
-  return depth;
 }
 
-/** Tables already judged: a table shared by many messages is walked once, not once per message. */
-const unencodableInside = new WeakMap<TableShape, boolean>();
-
-/** True when the value, or anything inside it, is unencodable. */
-export function containsUnencodable(value: Value): boolean {
-  if (value.kind !== 'table') return isUnencodable(value);
-  let known = unencodableInside.get(value.table);
-  if (known === undefined) {
-    known = searchUnencodable(value);
-    unencodableInside.set(value.table, known);
-  }
-  return known;
-}
-
-function searchUnencodable(value: Value): boolean {
-  const stack: Value[] = [value];
-  let budget = 10_000;
-  while (stack.length > 0 && budget-- > 0) {
-    const v = stack.pop()!;
-    if (isUnencodable(v)) return true;
-    if (v.kind === 'table') for (const e of v.table.entries) stack.push(e.value);
-  }
-  return false;
-}
-
-/** Still `{}` when sent: no entries, nothing added later, nothing else can fill it. */
-export function isEmptyTable(value: Value): boolean {
-  return value.kind === 'table' && value.table.entries.length === 0 && !value.table.filledUnknown && !value.table.open;
-}
-
-export function isNonEmptyTable(value: Value): boolean {
-  return value.kind === 'table' && (value.table.entries.length > 0 || value.table.filledUnknown);
+/** A function, NaN or an infinity: aos's encoder drops or throws on it. */
+export function isUnencodableScalar(value: Value): boolean {
+  return value.kind === 'function' || value.kind === 'non-finite';
 }

@@ -6,9 +6,10 @@
 // call contributes at most PER_CALL of them (several only when it passes its own caller's
 // parameters on: wrappers of wrappers), and a per-file budget bounds the instances a file can
 // produce, so neither deep wrapper chains nor many calls multiply the work.
-import type { Expression, FunctionDeclaration } from '../lua-ast.js';
+import type { Expression, FunctionDeclaration } from '../lua/ast.js';
 import { ROOT_ENV, type Env } from './evaluate.js';
 import { bindingOf, type Binding, type CallRecord, type Facts, type FunctionInfo } from './facts.js';
+import { protectedCallSkip } from './lua-calls.js';
 
 /** Environments one call site may contribute through its own callers' arguments. */
 const PER_CALL = 8;
@@ -70,7 +71,7 @@ export class Wrappers {
     for (const call of facts.calls) {
       let target = this.calleeFunction(call.callee);
       // `pcall(f, a)` / `xpcall(f, handler, a)` call f(a): a protected initial sync still runs at load time.
-      const skip = target ? 0 : protectedCallSkip(facts, call);
+      const skip = target ? 0 : protectedCallSkip(call.callee, call.callee.type === 'Identifier' && bindingOf(call.callee)?.kind === 'global');
       if (skip > 0 && call.args.length > 0) {
         target = this.calleeFunction(call.args[0]!);
         if (target) this.protectedArgs.set(call, call.args.slice(skip));
@@ -174,13 +175,6 @@ function ownerId(key: string): number {
 
 /** Marks a field assigned more than one function (never returned as a call target). */
 const AMBIGUOUS = {} as FunctionInfo;
-
-/** How many arguments of `pcall`/`xpcall` come before the called function's own (0: not one). */
-function protectedCallSkip(facts: Facts, call: CallRecord): number {
-  const callee = call.callee;
-  if (callee.type !== 'Identifier' || bindingOf(callee)?.kind !== 'global') return 0;
-  return callee.name === 'pcall' ? 1 : callee.name === 'xpcall' ? 2 : 0;
-}
 
 function functionOfBinding(facts: Facts, b: Binding): FunctionInfo | null {
   if (b.declaredFunction) return b.declaredFunction;

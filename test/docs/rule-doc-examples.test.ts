@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { lintText } from '../../src/linter.js';
+import { lintText } from '../../src/index.js';
 
 // Every registered rule's page (the meta-test makes sure each one exists).
 const DOCUMENTED = rules.map((r) => r.meta.id);

@@ -1,12 +1,14 @@
 // Small hand-made results for formatter unit tests (the fixture-set tests cover real output).
 import path from 'node:path';
-import { makeResult } from '../../src/linter.js';
-import type { LintMessage, LintResult } from '../../src/types.js';
+import { makeResult } from '../../src/engine/results.js';
+import type { LintMessage, LintResult } from '../../src/shared/results.js';
 
 export const CWD = path.resolve('/project');
 
 export function result(relative: string, messages: LintMessage[]): LintResult {
-  return makeResult(path.join(CWD, relative), messages, '-- source\n');
+  const r = makeResult(path.join(CWD, relative), messages);
+  if (messages.length > 0) r.source = '-- source\n';
+  return r;
 }
 
 export const upperKey: LintMessage = {

@@ -3,17 +3,19 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
+import { rulesMeta } from '../../src/engine/rules-meta.js';
 import sarif from '../../src/formatters/sarif.js';
-import { makeResult } from '../../src/linter.js';
-import type { LintMessage } from '../../src/types.js';
+import { makeResult } from '../../src/engine/results.js';
+import type { LintMessage } from '../../src/shared/results.js';
 import { CWD, nilValue, parseError, result, upperKey } from './results.js';
 
 const schema = JSON.parse(readFileSync('test/fixtures/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
 const validate = new Ajv({ unicodeRegExp: false, strict: false, logger: false }).compile(schema);
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-function run(...args: Parameters<typeof sarif>) {
-  const log = JSON.parse(sarif(...args));
+/** The formatter as the CLI calls it: with the rules' metadata. */
+function run(results: Parameters<typeof sarif>[0], context: Parameters<typeof sarif>[1]) {
+  const log = JSON.parse(sarif(results, { rulesMeta: rulesMeta(), ...context }));
   expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
   return log.runs[0];
 }
@@ -90,7 +92,7 @@ describe('sarif formatter', () => {
   it('percent-encodes file names into URI references and keeps <text> (stdin) a valid relative reference', () => {
     const { results } = run([
       result('dir with space/100%#?.lua', [upperKey]),
-      makeResult('<text>', [upperKey], ''),
+      makeResult('<text>', [upperKey]),
     ], { cwd: CWD, color: false });
     expect(results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['dir%20with%20space/100%25%23%3F.lua', '%3Ctext%3E']);
   });

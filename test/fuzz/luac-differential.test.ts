@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLua } from '../../src/parse.js';
+import { parseLua } from '../../src/lua/parse.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 import { RUNS, SEED, mutatedSeed, tokenSoup } from './corpus.js';
 
@@ -59,7 +59,7 @@ describe.skipIf(!hasLua)('patchlint parses exactly what lua5.3 compiles', () => 
   });
 
   it('nesting near Lua\'s limit of 200 levels: never rejected when lua5.3 compiles it', () => {
-    // src/nesting.ts counts at most as many levels as Lua does; between its count and Lua's,
+    // src/lua/nesting.ts counts at most as many levels as Lua does; between its count and Lua's,
     // the parser decides, so only "patchlint rejects, lua5.3 accepts" is wrong here.
     const construct = fc.constantFrom<[string, string]>(
       ['(', ')'], ['{', '}'], ['{a=', '}'], ['a[', ']'], ['f(', ')'], ['(function() return ', ' end)()'], ["'s' .. ", ''],

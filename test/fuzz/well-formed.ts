@@ -1,8 +1,8 @@
 // What every lint result must satisfy whatever the input: ESLint's result shape, counts that
 // match the messages, positions and fix ranges inside the text.
 import { expect } from 'vitest';
-import { lineStarts } from '../../src/text.js';
-import type { LintMessage, LintResult } from '../../src/types.js';
+import { lineStarts } from '../../src/shared/positions.js';
+import type { LintMessage, LintResult } from '../../src/shared/results.js';
 
 const MESSAGE_KEYS = new Set([
   'ruleId', 'severity', 'message', 'messageId', 'line', 'column', 'endLine', 'endColumn', 'fatal', 'fix', 'suggestions', 'relatedLocation', 'suppressions',

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../../src/config/presets.js';
-import { lintText } from '../../src/linter.js';
+import { lintText } from '../../src/index.js';
 
 export function markedLines(text: string, ruleId: string): number[] {
   const marker = new RegExp(`--\\s*reports:[^\\n]*\\b${ruleId}\\b`);

@@ -2,10 +2,10 @@
 // message id, message, line, column, end and fix output, and that fixed code still parses.
 import { describe, expect, it } from 'vitest';
 import { ruleById } from '../../rules/index.js';
-import { applyFixes } from '../../src/fix.js';
-import { lintText } from '../../src/linter.js';
-import { parseLua } from '../../src/parse.js';
-import type { ResolvedConfig } from '../../src/types.js';
+import { applyFixes } from '../../src/engine/fix.js';
+import { lintText } from '../../src/index.js';
+import { parseLua } from '../../src/lua/parse.js';
+import type { ResolvedConfig } from '../../src/shared/results.js';
 
 export interface ExpectedError {
   messageId: string;

@@ -6,8 +6,8 @@ import { codeActionsFor, disableLineEdit } from '../../src/lsp/code-actions.js';
 import { DocumentLinter, type LintedDocument } from '../../src/lsp/document-linter.js';
 import { fixAllAction, wantsFixAll } from '../../src/lsp/fix-all.js';
 import { messageRange } from '../../src/lsp/positions.js';
-import { lintTextWithFixes } from '../../src/lint-with-fixes.js';
-import type { LintMessage } from '../../src/types.js';
+import { lintTexts } from '../../src/engine/pipeline.js';
+import type { LintMessage } from '../../src/shared/results.js';
 
 const URI = 'file:///ws/a.lua';
 
@@ -131,7 +131,7 @@ describe('fix all (source.fixAll.patchlint)', () => {
     expect(action.kind).toBe('source.fixAll.patchlint');
     expect(action.edit!.changes![URI]).toHaveLength(1);
     expect(apply(text, action)).toBe("Send({ device = 'patch@1.0', cache = { ['🎉x'] = 1, score = 1 } })\n");
-    expect(apply(text, action)).toBe(lintTextWithFixes(text, '/ws/a.lua', presetConfig('recommended')).output);
+    expect(apply(text, action)).toBe(lintTexts([{ filePath: '/ws/a.lua', text }], () => presetConfig('recommended'), { fix: true })[0]!.output);
     expect(fixAllAction(lint(apply(text, action)), presetConfig('recommended'), '/ws/a.lua')).toBeNull();
   });
 });

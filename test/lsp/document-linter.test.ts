@@ -1,7 +1,7 @@
 // The document linter in-process: debounce, publishing only what changed, and staying up
 // when a config is broken or linting throws.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { lintSource } from '../../src/linter.js';
+import { lintFile } from '../../src/engine/lint-file.js';
 import { presetConfig } from '../../src/config/presets.js';
 import type { ConfigLookup } from '../../src/lsp/config.js';
 import { DocumentLinter, type OpenDocument } from '../../src/lsp/document-linter.js';
@@ -12,7 +12,7 @@ const recommended: ConfigLookup = { config: presetConfig('recommended') };
 
 const doc = (name: string, version: number, text: string): OpenDocument => ({ uri: `file:///ws/${name}`, version, text, filePath: `/ws/${name}` });
 
-function setup(configFor: (filePath: string | null) => ConfigLookup = () => recommended, lint = vi.fn(lintSource)) {
+function setup(configFor: (filePath: string | null) => ConfigLookup = () => recommended, lint = vi.fn(lintFile)) {
   const published: { uri: string; version: number; codes: (string | number | undefined)[]; messages: string[] }[] = [];
   const logs: string[] = [];
   const linter = new DocumentLinter({
@@ -88,9 +88,9 @@ describe('DocumentLinter', () => {
   });
 
   it('turns an exception inside linting into a logged message and a diagnostic, and keeps going', () => {
-    const lint = vi.fn((text: string, options: Parameters<typeof lintSource>[1]) => {
+    const lint = vi.fn((text: string, options: Parameters<typeof lintFile>[1]) => {
       if (text.includes('boom')) throw new Error('boom\x1b[31m');
-      return lintSource(text, options);
+      return lintFile(text, options);
     });
     const { linter, published, logs } = setup(undefined, lint);
     linter.open(doc('a.lua', 1, '-- boom\n'));

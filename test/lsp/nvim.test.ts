@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintText } from '../../src/linter.js';
+import { lintText } from '../../src/index.js';
 import { BIN } from './client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,9 +1,9 @@
 // Lints process code the way users run patchlint (a preset, all rules on) and reduces each
 // diagnostic to `rule-id line:column-endLine:endColumn`, so model tests assert exact places.
 import { presetConfig, type PresetName } from '../../src/config/presets.js';
-import { lintText } from '../../src/linter.js';
+import { lintText } from '../../src/index.js';
 import { buildModel, type ModelStats, type PatchModel } from '../../src/model/index.js';
-import { parseLua } from '../../src/parse.js';
+import { parseLua } from '../../src/lua/parse.js';
 
 export function lint(code: string, preset: PresetName = 'recommended'): string[] {
   const result = lintText(code, { filePath: 'process.lua', config: presetConfig(preset) });
@@ -21,7 +21,7 @@ export function messagesOf(code: string, ruleId: string, preset: PresetName = 'r
 export function model(code: string, stats?: ModelStats): PatchModel {
   const parsed = parseLua(code);
   if (!parsed.ok) throw new Error(`test code does not parse: ${parsed.message}`);
-  return buildModel(parsed.ast, code, stats);
+  return buildModel(parsed.ast, code, stats ? { stats } : {});
 }
 
 /** `line:column` of a UTF-16 offset in code (1-based), to compare model ranges with the source. */

@@ -3,9 +3,8 @@
 // on timings.
 // Each generator stresses one place that was (or could become) super-linear.
 import { describe, expect, it } from 'vitest';
-import { visitEntries } from '../../src/model/entries.js';
-import type { ModelStats } from '../../src/model/index.js';
-import { model } from './helpers.js';
+import { buildModel, type ModelStats } from '../../src/model/index.js';
+import { parseLua } from '../../src/lua/parse.js';
 
 const generators: Record<string, (n: number) => string> = {
   /** A process repeated n times: handlers, wrappers, tables built later, guarded syncs. */
@@ -76,12 +75,14 @@ const generators: Record<string, (n: number) => string> = {
   },
 };
 
+/** The work of building the model in both key styles (the exposed entries differ between them). */
 function work(code: string): ModelStats & { visits: number; patches: number } {
+  const parsed = parseLua(code);
+  if (!parsed.ok) throw new Error(`test code does not parse: ${parsed.message}`);
   const stats: ModelStats = { evaluations: 0, writesRead: 0, instances: 0 };
-  const m = model(code, stats);
-  let visits = 0;
-  for (const directKeys of [false, true]) for (const patch of m.patches) visitEntries(patch, directKeys, () => visits++);
-  return { ...stats, visits, patches: m.patches.length };
+  const cache = buildModel(parsed.ast, code, { keyStyle: 'cache', stats });
+  const direct = buildModel(parsed.ast, code, { keyStyle: 'direct' });
+  return { ...stats, visits: cache.entries.length + direct.entries.length, patches: cache.patches.length };
 }
 
 describe('the model does linear work', () => {

@@ -2,10 +2,10 @@
 // undo log stands in for a scope per block. Each case names, for every use of `x` in source order, the
 // declaration it resolves to (`line:column` of the declaring name) or `global`.
 import { describe, expect, it } from 'vitest';
-import type { Chunk, Identifier } from '../../src/lua-ast.js';
+import type { Chunk, Identifier } from '../../src/lua/ast.js';
 import { bindingOf, type Facts } from '../../src/model/facts.js';
-import { collectFacts } from '../../src/model/walk.js';
-import { parseLua } from '../../src/parse.js';
+import { collectFacts } from '../../src/model/walk/index.js';
+import { parseLua } from '../../src/lua/parse.js';
 import { at } from './helpers.js';
 
 function parse(code: string): Chunk {

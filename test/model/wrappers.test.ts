@@ -36,7 +36,7 @@ describe('a local wrapper', () => {
     }).find((k) => k.text === 'Status')!;
     expect(at(code, key.range[0])).toBe('4:48');
     expect(key.literal).toEqual({ range: key.range, form: 'string' });
-    expect(key.viaArgument).toEqual(key.range);
+    expect(key.via).toEqual(key.range);
   });
 
   it('checks every call site, however many there are', () => {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../../src/config/presets.js';
-import { lintFiles } from '../../src/lint-files.js';
-import { lintProject, lintSource } from '../../src/linter.js';
-import type { LintMessage } from '../../src/types.js';
+import { lintFiles } from '../../src/node/lint-files.js';
+import { finishFile, finishFiles } from '../../src/engine/finish.js';
+import { lintFile } from '../../src/engine/lint-file.js';
+import type { LintMessage } from '../../src/shared/results.js';
 import { configFor } from '../helpers/rule-tester.js';
 import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
@@ -107,21 +108,20 @@ ruleTester('duplicate-key-case', {
 describe('duplicate-key-case: the in-file report names its first occurrence as a related location', () => {
   it('sets relatedLocation to the file and line of the first occurrence', () => {
     const code = "Handlers.add('A', 'A', function(msg)\n  Send({ device = 'patch@1.0', cache = { score = 1 } })\n  Send({ device = 'patch@1.0', cache = { Score = 1 } })\nend)";
-    const { result } = lintSource(code, { filePath: 'process.lua', config: configFor('duplicate-key-case') });
+    const result = finishFile(lintFile(code, { filePath: 'process.lua', config: configFor('duplicate-key-case') }), configFor('duplicate-key-case'));
     expect(result.messages.map((m) => [m.line, m.column, m.relatedLocation])).toEqual([[3, 42, { filePath: 'process.lua', line: 2 }]]);
   });
 });
 
-describe('duplicate-key-case across files (lintSource + lintProject)', () => {
+describe('duplicate-key-case across files (lintFile + finishFiles)', () => {
   const config = presetConfig('recommended');
   const handler = (name: string, body: string[]) => [`Handlers.add('${name}', '${name}', function(msg)`, ...body.map((l) => `  ${l}`), 'end)', ''].join('\n');
 
   function lintAll(files: Record<string, string>): Record<string, LintMessage[]> {
     // Linted in an order other than the sorted one: the project pass sorts by path.
-    const linted = Object.entries(files).reverse().map(([filePath, text]) => lintSource(text, { filePath, config }));
-    lintProject(linted, () => config, (filePath) => files[filePath]);
+    const linted = Object.entries(files).reverse().map(([filePath, text]) => lintFile(text, { filePath, config }));
     const out: Record<string, LintMessage[]> = {};
-    for (const f of linted) out[f.result.filePath] = f.result.messages.filter((m) => m.ruleId === 'duplicate-key-case');
+    for (const r of finishFiles(linted, () => config, (filePath) => files[filePath])) out[r.filePath] = r.messages.filter((m) => m.ruleId === 'duplicate-key-case');
     return out;
   }
 
@@ -142,12 +142,12 @@ describe('duplicate-key-case across files (lintSource + lintProject)', () => {
   });
 
   it('counts the added errors in the results', () => {
-    const a = lintSource(handler('A', ["Send({ device = 'patch@1.0', cache = { total = '1' } })"]), { filePath: 'a.lua', config });
-    const b = lintSource(handler('B', ["Send({ device = 'patch@1.0', cache = { Total = '1' } })"]), { filePath: 'b.lua', config });
-    const before = b.result.errorCount;
-    lintProject([b, a], () => config, () => undefined);
-    expect(b.result.errorCount).toBe(before + 1);
-    expect(a.result.errorCount).toBe(0);
+    const a = lintFile(handler('A', ["Send({ device = 'patch@1.0', cache = { total = '1' } })"]), { filePath: 'a.lua', config });
+    const b = lintFile(handler('B', ["Send({ device = 'patch@1.0', cache = { Total = '1' } })"]), { filePath: 'b.lua', config });
+    const before = finishFile(b, config).errorCount;
+    const [bResult, aResult] = finishFiles([b, a], () => config, () => undefined);
+    expect(bResult!.errorCount).toBe(before + 1);
+    expect(aResult!.errorCount).toBe(0);
   });
 
   it('does not report twice when a file also has its own in-file duplicate', () => {
@@ -192,11 +192,11 @@ describe('duplicate-key-case across files (lintSource + lintProject)', () => {
   it('skips files where the rule is off, and files that failed to parse', () => {
     const off = presetConfig('recommended');
     off.rules['duplicate-key-case'] = { severity: 0, options: {} };
-    const a = lintSource(handler('A', ["Send({ device = 'patch@1.0', cache = { total = '1' } })"]), { filePath: 'a.lua', config: off });
-    const broken = lintSource("Send({ device = 'patch@1.0', cache = { Total = '1' } }", { filePath: 'b.lua', config });
-    const c = lintSource(handler('C', ["Send({ device = 'patch@1.0', cache = { TOTAL = '1' } })"]), { filePath: 'c.lua', config });
-    lintProject([a, broken, c], (p) => (p === 'a.lua' ? off : config), () => undefined);
-    expect([a, broken, c].flatMap((f) => f.result.messages.filter((m) => m.ruleId === 'duplicate-key-case'))).toEqual([]);
+    const a = lintFile(handler('A', ["Send({ device = 'patch@1.0', cache = { total = '1' } })"]), { filePath: 'a.lua', config: off });
+    const broken = lintFile("Send({ device = 'patch@1.0', cache = { Total = '1' } }", { filePath: 'b.lua', config });
+    const c = lintFile(handler('C', ["Send({ device = 'patch@1.0', cache = { TOTAL = '1' } })"]), { filePath: 'c.lua', config });
+    const results = finishFiles([a, broken, c], (p) => (p === 'a.lua' ? off : config), () => undefined);
+    expect(results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'duplicate-key-case'))).toEqual([]);
   });
 });
 

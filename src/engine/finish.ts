@@ -1,0 +1,27 @@
+// The finishing step every face shares (CLI, Node API, --fix, language server): a file's own
+// messages plus its cross-file messages, the directives applied once, sorted and counted.
+import type { LintMessage, LintResult, ResolvedConfig } from '../shared/results.js';
+import { crossFileReports } from './cross-file.js';
+import { applyDirectives } from './directives/apply.js';
+import type { FileLint } from './lint-file.js';
+import { makeResult } from './results.js';
+
+/**
+ * `sourceOf` gives the text of a file whose lint did not keep it (it had nothing to show) when
+ * the cross-file pass gives it a first problem: results carry `source` when they have problems.
+ */
+export function finishFiles(files: readonly FileLint[], configFor: (filePath: string) => ResolvedConfig, sourceOf: (filePath: string) => string | undefined = () => undefined): LintResult[] {
+  const cross = crossFileReports(files, configFor);
+  return files.map((file) => {
+    const extra = cross.get(file.filePath);
+    return finishFile(file, configFor(file.filePath), extra, extra && file.source === undefined ? sourceOf(file.filePath) : file.source);
+  });
+}
+
+export function finishFile(file: FileLint, config: ResolvedConfig, extra: readonly LintMessage[] = [], source = file.source): LintResult {
+  const all = extra.length > 0 ? [...file.messages, ...extra] : file.messages;
+  const shown = file.directives ? applyDirectives(all, file.directives, config.reportUnusedDisableDirectives === true) : { messages: [...all], suppressedMessages: [] };
+  const result = makeResult(file.filePath, shown.messages, shown.suppressedMessages);
+  if ((result.messages.length > 0 || result.suppressedMessages.length > 0) && source !== undefined) result.source = source;
+  return result;
+}

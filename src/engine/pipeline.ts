@@ -1,0 +1,38 @@
+// Texts linted together, the whole pipeline without a file system: each file's lint, the
+// cross-file pass, the finishing step; with `fix`, fixes applied in passes (each pass re-lints
+// what changed, so the cross-file checks and the directives see the fixed texts). A result
+// whose text changed gets `output`. The CLI's --fix, --stdin and the language server use it.
+import { parseLua } from '../lua/parse.js';
+import type { LintResult, ResolvedConfig } from '../shared/results.js';
+import { finishFiles } from './finish.js';
+import { fixInPasses } from './fix.js';
+import { lintFile, type FileLint } from './lint-file.js';
+
+export interface SourceFile {
+  filePath: string;
+  text: string;
+}
+
+export function lintTexts(files: readonly SourceFile[], configFor: (filePath: string) => ResolvedConfig, options: { fix?: boolean } = {}): LintResult[] {
+  // Each file's lint of a given text, kept across passes: an unchanged file is not linted again.
+  const lints = new Map<string, { text: string; lint: FileLint }>();
+  const lintAll = (texts: readonly string[]): LintResult[] => {
+    const linted = texts.map((text, i) => {
+      const { filePath } = files[i]!;
+      let known = lints.get(filePath);
+      if (!known || known.text !== text) {
+        known = { text, lint: lintFile(text, { filePath, config: configFor(filePath) }) };
+        lints.set(filePath, known);
+      }
+      return known.lint;
+    });
+    return finishFiles(linted, configFor, (filePath) => lints.get(filePath)?.text);
+  };
+  const original = files.map((f) => f.text);
+  if (!options.fix) return lintAll(original);
+  const { texts, results } = fixInPasses(original, lintAll, (text) => parseLua(text).ok);
+  results.forEach((result, i) => {
+    if (texts[i] !== original[i]) result.output = texts[i]!;
+  });
+  return results;
+}
