@@ -7,9 +7,10 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: true,
     messages: {
-      nearMiss:
-        "Device '{{device}}' is not 'patch@1.0': HyperBEAM only treats a message as a patch when device is exactly 'patch@1.0', so this one is sent as an ordinary message and nothing is exposed. Write device = 'patch@1.0'.",
+      nearMiss: "Device '{{device}}' is not 'patch@1.0', so the message is sent as an ordinary one: write 'patch@1.0'.",
     },
+    why:
+      "HyperBEAM's patch device (dev_patch.erl) treats an outbox message as a patch only when device is exactly 'patch@1.0' (or method is exactly 'PATCH'). A near miss — Patch@1.0, patch@1, the cookbook prose's ~patch@1.0, a trailing space — silently turns the patch into an ordinary outgoing message, and nothing is exposed.",
   },
   check(model, context) {
     for (const patch of model.patches) {

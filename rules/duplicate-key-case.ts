@@ -12,8 +12,9 @@ function occurrences(model: PatchModel): KeyOccurrence[] {
   const out: KeyOccurrence[] = [];
   for (const e of model.entries) {
     const path = e.path;
-    if (!e.exposed || path === null || e.bytes === null || isIdLength(e.bytes)) continue;
-    const range = e.keyAt;
+    if (path === null || e.bytes === null || isIdLength(e.bytes)) continue;
+    // A key of a table a module's function returns is compared at the call in this file.
+    const range = e.keyAt.call?.range ?? e.keyAt.range;
     const id = `${range[0]}:${path}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -36,11 +37,11 @@ export default defineRule({
     description: 'Two exposed keys must not differ only by case.',
     defaultSeverity: 'error',
     messages: {
-      sameFile:
-        "Key '{{path}}' differs only in case from '{{first}}' on line {{line}}: HTTP reads are case-insensitive, so which value a read returns is unpredictable. Use one spelling.",
-      otherFile:
-        "Key '{{path}}' differs only in case from '{{first}}' in {{file}}:{{line}}: HTTP reads are case-insensitive, so which value a read returns is unpredictable. Use one spelling.",
+      sameFile: "Key '{{path}}' differs only in case from '{{first}}' on line {{line}}: use one spelling.",
+      otherFile: "Key '{{path}}' differs only in case from '{{first}}' in {{file}}:{{line}}: use one spelling.",
     },
+    why:
+      'Two keys that differ only by case are a bug on every node, in two different ways. Nodes before July 2025 lowercased top-level keys, so both merged into one and the last write won, in pairs() order. Current nodes (HyperBEAM PR #367) keep both as written, and a lower-case read finds only the lower-case one. Either way readers see one value, not both.',
   },
   check(model, context) {
     const first = new Map<string, KeyOccurrence>();

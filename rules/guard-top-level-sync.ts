@@ -6,17 +6,14 @@ export default defineRule({
     description: 'A patch sent at load time must be guarded by a persistent flag.',
     defaultSeverity: 'error',
     messages: {
-      otherFlag:
-        "The guard tests '{{flag}}', which is not one of this project's sync flags ({{flags}}: option flags), so {{what}} may be sent again on every .load or Eval. Guard it with one of those flags.",
-      unguarded:
-        "{{What}} is sent at load time without a guard: aos re-runs the whole script on every .load or Eval, so the patch is sent again each time. Wrap it in `if InitialSync == 'INCOMPLETE' then ... InitialSync = 'COMPLETE' end` after `InitialSync = InitialSync or 'INCOMPLETE'`.",
-      flagNotSet:
-        "The guard tests '{{flag}}' but this branch never sets it, so {{what}} is sent again on every .load or Eval. Set '{{flag}}' in the same branch after sending.",
-      localFlag:
-        "Guard flag '{{flag}}' is local: aos re-runs the script on every .load or Eval and the local starts over, so {{what}} is sent again each time. Use a global flag initialised with `Flag = Flag or 'INCOMPLETE'`.",
-      reinitialised:
-        "Guard flag '{{flag}}' is reset unconditionally on line {{line}}, which runs again on every .load or Eval, so {{what}} is sent again each time. Initialise it with `{{flag}} = {{flag}} or 'INCOMPLETE'`.",
+      otherFlag: "The guard tests '{{flag}}', not one of the sync flags ({{flags}}): guard {{what}} with one of them.",
+      unguarded: '{{What}} runs at load time unguarded, so every .load or Eval sends it again: guard it with a global flag.',
+      flagNotSet: "The guard tests '{{flag}}' but this branch never sets it, so {{what}} is sent again: set it there.",
+      localFlag: "Guard flag '{{flag}}' is local and starts over on every .load or Eval: make it a global flag.",
+      reinitialised: "Guard flag '{{flag}}' is reset on line {{line}} on every .load: write {{flag}} = {{flag}} or 'INCOMPLETE'.",
     },
+    why:
+      "aos runs the whole script again on every .load or Eval. A patch sent at load time is sent again each time (checked by running the real aos module: 2 patches on each of 2 loads); patches merge, so it is harmless but costly for large state, and it re-sends stale data. Send it once: `InitialSync = InitialSync or 'INCOMPLETE'`, then `if InitialSync == 'INCOMPLETE' then Send(...) InitialSync = 'COMPLETE' end`. A local flag starts over on each load; a global survives.",
     schema: {
       type: 'object',
       properties: {

@@ -1,10 +1,10 @@
 // The one module a rule imports: what a rule is (metadata plus a `check` over the patch model),
 // `defineRule` with the defaults most rules share, and the model types and key facts rules
 // read. A rule reports through its context and never sees files, config or output formats.
-import type { PatchModel, Range } from '../src/model/index.js';
+import type { PatchModel, Place, Range } from '../src/model/index.js';
 
 export type {
-  DeviceField, Entry, ExposedEntry, GuardInfo, Key, KeyStyle, LoadTimeSend, PatchMessage, PatchModel, Range, TableFacts, TableShape, Value,
+  DeviceField, Entry, ExposedEntry, GuardInfo, Key, KeyStyle, LoadTimeSend, LostOnError, ModuleFile, PatchMessage, PatchModel, Place, Range, TableFacts, TableShape, Value,
 } from '../src/model/index.js';
 export { PATCH_DEVICE, foldKey, isCacheKey, isEnvelopeKey, isIdLength } from '../src/model/keys.js';
 
@@ -28,8 +28,13 @@ export interface RuleMeta<Options> {
   defaultSeverity: SeverityName;
   fixable: boolean;
   hasSuggestions: boolean;
-  /** Messages by id, with {{placeholders}}. Each says what is wrong and what to do. */
+  /** Messages by id, with {{placeholders}}: one line of about 100 characters, what is wrong and what to do. */
   messages: Record<string, string>;
+  /**
+   * Why it matters, in a few sentences: what HyperBEAM or aos does, on which versions. Shown in
+   * SARIF's rule help and as the language server's second paragraph (the doc page has it in full).
+   */
+  why: string;
   schema: OptionSchema;
   defaults: Options;
   /** The rule's documentation page, relative to the package root. */
@@ -37,7 +42,11 @@ export interface RuleMeta<Options> {
 }
 
 export interface Report {
-  range: Range;
+  /**
+   * Where the problem is: a range of the linted file, or an entry's `keyAt`/`valueAt` (which may
+   * lie in a module the file requires; the engine then reports it there or at the call).
+   */
+  range: Range | Place;
   /** A key of the rule's `messages`: an unknown id is a bug in the rule (an internal error). */
   messageId: string;
   data?: Record<string, string | number>;
@@ -57,7 +66,7 @@ export interface RuleContext<Options> {
 
 export interface ProjectReport {
   filePath: string;
-  report: Report;
+  report: Report & { range: Range };
 }
 
 /** One file's facts in the cross-file pass (rules with `checkProject`). */

@@ -32,26 +32,27 @@ export default defineRule({
     defaultSeverity: 'warn',
     hasSuggestions: true,
     messages: {
-      large:
-        "Value of '{{key}}' ({{raw}}) is 1e14 or more in magnitude: aos encodes numbers with %.14g, so it reaches HyperBEAM rounded. Send it as a string: tostring(...).",
-      digits:
-        "Value of '{{key}}' ({{raw}}) has more than 14 significant digits: aos encodes numbers with %.14g, so it reaches HyperBEAM rounded. Send it as a string: tostring(...).",
-      fraction:
-        "Value of '{{key}}' ({{raw}}) is not an integer: HyperBEAM's float codec is not production-ready and %.14g may round it. Send it as a string, or as an integer in the smallest unit.",
+      large: "Value of '{{key}}' ({{raw}}) is 1e14 or more: aos's %.14g encoding rounds it; send tostring(...).",
+      digits: "Value of '{{key}}' ({{raw}}) has over 14 significant digits: aos's %.14g encoding rounds it; send a string.",
+      fraction: "Value of '{{key}}' ({{raw}}) is not an integer: it may arrive rounded; send a string or an integer unit.",
       wrap: 'Wrap the value in tostring(...).',
     },
+    why:
+      "Legacy aos encodes numbers with %.14g: 123456789012345678 arrives as 123456789012350000, and 1/3 as 0.33333333333333 (checked by running the real aos module). HyperBEAM's own codec marks floats as not production-ready. Amounts (token balances, timestamps in ms beyond 14 digits) belong in strings.",
   },
   check(model, context) {
     for (const e of model.entries) {
+      // A root data key in the cache style is require-cache's to report (move it into cache).
+      if (e.stray) continue;
       const value = e.entry.value;
-      if (!e.exposed || value.kind !== 'number') continue;
+      if (value.kind !== 'number') continue;
       const number = luaNumber(value.raw, value.value);
       const messageId = Math.abs(number) >= LIMIT ? 'large' : significantDigits(value.raw) > MAX_DIGITS ? 'digits' : !Number.isInteger(number) ? 'fraction' : null;
       if (!messageId) continue;
       // Wrapping edits the message only when the number is written in it (or in a table built
       // for its exposed level); a literal inside a state table such as
       // `Balances = { [Owner] = 1e15 }` would change the process's own data: no suggestion.
-      const inMessage = e.depth === 1 || e.inMessage;
+      const inMessage = e.valueAt.module === null && (e.depth === 1 || e.inMessage);
       const source = context.source.slice(value.range[0], value.range[1]);
       context.report({
         range: e.valueAt,

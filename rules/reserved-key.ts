@@ -1,18 +1,29 @@
-import { defineRule } from './kit.js';
+import { defineRule, type ExposedEntry } from './kit.js';
 
-/** The user's document: never use these as keys. */
+/** The user's document: never use these as keys (at the root and directly under cache). */
 const DOCUMENTED = new Set(['now', 'compute', 'state', 'info', 'test']);
-/** Source-confirmed names at the root (/compute/<k>): process@1.0 and message@1.0 functions, runtime keys, redirects. */
-const ROOT = new Set([
-  'compute', 'now', 'schedule', 'slot', 'push', 'snapshot', 'info', 'process-id', 'as-process', 'ensure-process-key', 'module-info',
-  'id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'path', 'hashpath',
-  'results', 'process', 'at-slot', 'device', 'initialized', 'execution-device', 'device-stack', 'scheduler-device', 'push-device',
-  'scheduler', 'authority', 'module', 'image', 'type', 'variant', 'data-protocol', 'to', 'patch-to', 'from', 'patch-from',
+/**
+ * Root keys (/compute/<k>) a device function answers instead of your value: process@1.0's
+ * exports (old and new node versions together) and message@1.0's.
+ */
+const ROOT_FUNCTIONS = new Set([
+  'compute', 'now', 'schedule', 'slot', 'push', 'snapshot', 'info', 'as', 'latest', 'process-id', 'as-process', 'ensure-process-key',
+  'module-info', 'do-test-restore',
+  'id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'path', 'hashpath', 'set-mode',
 ]);
-/** Root keys the patch device itself reads: they redirect this and all later patches. */
+/** Root keys the process device rewrites or resets on every slot. */
+const RUNTIME = new Set([
+  'results', 'process', 'at-slot', 'device', 'initialized', 'execution-device', 'device-stack', 'scheduler-device', 'push-device',
+  'scheduler', 'authority', 'module', 'image', 'input-prefix', 'output-prefixes',
+]);
+/** Root keys aos or HyperBEAM write with every patch message (its envelope). */
+const ENVELOPE = new Set(['anchor', 'target', 'data', 'content-type', 'data-protocol', 'variant', 'type', 'reference', 'from-process', 'from-image']);
+/** Root keys the patch device reads: they redirect this and all later patches. */
 const REDIRECTS = new Set(['to', 'patch-to', 'from', 'patch-from']);
-/** Source-confirmed names directly under cache (/compute/cache/<k>): message@1.0 functions, and device. */
-const NESTED = new Set(['id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'info', 'module-info', 'path', 'device']);
+/** Keys of any nested map (/compute/cache/<k>) that message@1.0 answers instead of your value. */
+const NESTED = new Set(['id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'info', 'module-info', 'path']);
+/** Message extensions (HyperBEAM 2026), at every level. */
+const EXTENSIONS = new Set(['...', '...+link']);
 
 export default defineRule({
   meta: {
@@ -20,23 +31,21 @@ export default defineRule({
     description: 'Exposed keys must not collide with reserved HyperBEAM path names.',
     defaultSeverity: 'error',
     messages: {
-      documented:
-        "Key '{{key}}' is reserved {{where}}: the patch device documentation reserves now, compute, state, info and test for HyperBEAM paths, so reads of this key are ambiguous. Use a specific name instead (for example 'myapp{{lower}}').",
-      rootName:
-        "Key '{{key}}' is reserved at the root of the process state: HyperBEAM resolves /compute/{{lower}} as a process or message function or a runtime key, so the patched value is shadowed or breaks the process. Use a specific name instead (for example 'myapp{{lower}}').",
-      redirect:
-        "Key '{{key}}' is reserved at the root of the process state: HyperBEAM's patch device reads it as where to patch from or to, so this and later patches land somewhere else. Use a specific name instead (for example 'myapp{{lower}}').",
-      nestedName:
-        "Key '{{key}}' is reserved under cache: HyperBEAM resolves /compute/cache/{{lower}} as a message function, so reads return that instead of your value. Use a specific name instead (for example 'myapp{{lower}}').",
-      nestedDevice:
-        "Key '{{key}}' is reserved under cache: a nested device key tells HyperBEAM which device resolves the whole cache table, so reads under /compute/cache/ break. Use a specific name instead (for example 'myapp{{lower}}').",
-      extra:
-        "Key '{{key}}' is reserved {{where}} by this project's configuration (reserved-key option extra). Use a specific name instead.",
+      documented: "Key '{{key}}' is reserved by the patch device documentation {{where}}: rename it (e.g. 'my{{lower}}').",
+      shadowed: "Key '{{key}}' is answered by a HyperBEAM device function {{where}}, not by your value: rename it.",
+      runtime: "Key '{{key}}' at the root is rewritten by the process on every slot: rename it (e.g. 'my{{lower}}').",
+      envelope: "Key '{{key}}' at the root is written by aos or HyperBEAM with every message: rename it.",
+      redirect: "Key '{{key}}' at the root tells the patch device where to patch, redirecting patches: rename it.",
+      nestedDevice: "Key 'device' in '{{table}}' changes how HyperBEAM resolves that table: remove it (or use 'trie@1.0').",
+      extension: "Key '{{key}}' is a message extension name on current HyperBEAM nodes: rename it.",
+      extra: "Key '{{key}}' is reserved {{where}} by this project's configuration (reserved-key option extra): rename it.",
     },
+    why:
+      "HyperBEAM resolves a path such as /compute/<key> through devices before it looks at your data. At the root of the process state, process@1.0 and message@1.0 functions (compute, now, slot, id, keys, set, …) answer instead of your value; runtime keys (results, process, scheduler, …) are rewritten on every slot; envelope keys (anchor, data-protocol, variant, type, …) are written with every patch; to/from redirect patching. In nested maps message@1.0 answers id, keys, path, info and the like. A nested `device` key makes HyperBEAM resolve the whole table through that device ('trie@1.0' is the documented exception). The patch device documentation also reserves now, compute, state, info and test.",
     schema: {
       type: 'object',
       properties: {
-        extra: { type: 'array', items: { type: 'string' }, description: 'More names to reserve at every level.' },
+        extra: { type: 'array', items: { type: 'string' }, description: 'More names to reserve at the root and directly under cache.' },
         allow: { type: 'array', items: { type: 'string' }, description: 'Names to accept although reserved.' },
       },
       additionalProperties: false,
@@ -48,22 +57,30 @@ export default defineRule({
     const extra = new Set(context.options.extra.map((s) => s.toLowerCase()));
     for (const e of model.entries) {
       const lower = e.folded;
-      if (e.depth !== 1 || lower === null || allow.has(lower)) continue;
-      const messageId = reason(lower, e.level === 'root', extra);
+      if (lower === null || e.isCache || allow.has(lower)) continue;
+      const messageId = reason(e, lower, extra);
       if (!messageId) continue;
-      const where = e.level === 'root' ? 'at the root of the process state' : 'under cache';
-      context.report({ range: e.keyAt, messageId, data: { key: e.entry.key.text!, lower, where } });
+      const where = e.level === 'root' ? 'at the root' : e.level === 'cache' ? 'under cache' : 'in a nested table';
+      const table = e.path === null ? 'a nested table' : e.path.slice(0, Math.max(0, e.path.lastIndexOf('/'))) || 'the root';
+      context.report({ range: e.keyAt, messageId, data: { key: e.entry.key.text!, lower, where, table } });
     }
   },
 });
 
-/** The most specific reason a key is reserved at its level: the user's list first, then the source, then the project. */
-function reason(lower: string, atRoot: boolean, extra: Set<string>): string | null {
+/** The most specific reason a key is reserved where it is: the user's list first, then the source, then the project. */
+function reason(e: ExposedEntry, lower: string, extra: Set<string>): string | null {
+  if (EXTENSIONS.has(lower)) return 'extension';
+  if (e.level !== 'root' && lower === 'device') {
+    const value = e.entry.value;
+    return value.kind === 'string' && value.text === 'trie@1.0' ? null : 'nestedDevice';
+  }
+  if (e.depth !== 1) return null;
   if (DOCUMENTED.has(lower)) return 'documented';
-  if (atRoot && REDIRECTS.has(lower)) return 'redirect';
-  if (atRoot && ROOT.has(lower)) return 'rootName';
-  if (!atRoot && lower === 'device') return 'nestedDevice';
-  if (!atRoot && NESTED.has(lower)) return 'nestedName';
-  if (extra.has(lower)) return 'extra';
-  return null;
+  if (e.level === 'root') {
+    if (REDIRECTS.has(lower)) return 'redirect';
+    if (ROOT_FUNCTIONS.has(lower)) return 'shadowed';
+    if (RUNTIME.has(lower)) return 'runtime';
+    if (ENVELOPE.has(lower)) return 'envelope';
+  } else if (NESTED.has(lower)) return 'shadowed';
+  return extra.has(lower) ? 'extra' : null;
 }

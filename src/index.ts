@@ -1,6 +1,6 @@
 // The Node API: `import { lintText, lintFiles, loadConfig, formatters } from 'patchlint'`.
 import { presetConfig } from './config/presets.js';
-import { finishFile, lintFile, rulesMeta } from './engine/index.js';
+import { finishFiles, lintFile, rulesMeta } from './engine/index.js';
 import { loadFormatter as loadRawFormatter, FORMATTER_NAMES, type Formatter, type FormatterName } from './formatters/index.js';
 import type { LintResult, ResolvedConfig } from './shared/results.js';
 
@@ -16,7 +16,7 @@ let recommended: ResolvedConfig | null = null;
 /** Lints one text on its own (no file system, no cross-file checks), as ESLint's Linter does. */
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
   const config = options.config ?? (recommended ??= presetConfig('recommended'));
-  return finishFile(lintFile(text, { filePath: options.filePath ?? '<text>', config }), config);
+  return finishFiles([lintFile(text, { filePath: options.filePath ?? '<text>', config })], () => config)[0]!;
 }
 
 const loaded = new Map<string, Formatter>();

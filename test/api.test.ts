@@ -72,7 +72,7 @@ console.log(JSON.stringify({
     expect(out.names).toEqual(['stylish', 'json', 'sarif', 'github', 'compact']);
     expect(out.formatterKeys).toEqual(out.names);
     expect(out.sameAsLoad).toBe(true);
-    expect(out.rules).toBe(13);
+    expect(out.rules).toBe(15);
   });
 
   it('loadConfig finds the project config and lintFiles applies it per file', () => {

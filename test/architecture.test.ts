@@ -14,8 +14,8 @@ const ALLOWED: Record<string, string[]> = {
   'src/engine': ['src/shared', 'src/lua', 'src/model', 'rules'],
   'src/config': ['src/shared', 'rules'],
   'src/formatters': ['src/shared'],
-  'src/node': ['src/shared', 'src/engine', 'src/config'],
-  'src/lsp': ['src/shared', 'src/engine', 'src/config'],
+  'src/node': ['src/shared', 'src/model', 'src/engine', 'src/config'],
+  'src/lsp': ['src/shared', 'src/model', 'src/engine', 'src/config', 'src/node'],
   'src/cli': ['src/shared', 'src/engine', 'src/config', 'src/formatters', 'src/node', 'src/lsp'],
   'src/index.ts': ['src/shared', 'src/model', 'rules', 'src/engine', 'src/config', 'src/formatters', 'src/node'],
 };

@@ -3,7 +3,7 @@
 import pc from 'picocolors';
 import { ConfigError } from '../config/load.js';
 import type { ConfigResolver } from '../config/resolve.js';
-import { recount, rulesMeta } from '../engine/index.js';
+import { recount, rulesMeta, runNotes } from '../engine/index.js';
 import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
 import { lintFiles } from '../node/lint-files.js';
 import { escapeForMessage } from '../shared/escape.js';
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
 
   const color = args.color ?? pc.isColorSupported;
   const formatter = await loadFormatter(format);
-  const output = formatter(shown, { cwd, color, rulesMeta: rulesMeta() });
+  const output = formatter(shown, { cwd, color, rulesMeta: rulesMeta(), notes: runNotes(shown) });
   if (args['output-file'] !== undefined) {
     const { writeReport } = await import('./output-file.js');
     const failure = await writeReport(String(args['output-file']), cwd, output);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ConfigResolver } from '../config/resolve.js';
 import { lintTexts } from '../engine/index.js';
 import { ignoredFileResult } from '../node/lint-files.js';
+import { moduleFiles } from '../node/modules.js';
 import type { LintResult } from '../shared/results.js';
 
 /** The name of a result whose text came from stdin without --stdin-filename. */
@@ -18,7 +19,7 @@ export async function lintStdin(filename: string | undefined, cwd: string, resol
   // As ESLint: text standing for an ignored file is not linted; one warning says why.
   if (filename !== undefined && resolver.isIgnored(filePath)) return ignoredFileResult(filePath);
   const config = resolver.configFor(filePath);
-  return lintTexts([{ filePath, text }], () => config, { fix })[0]!;
+  return lintTexts([{ filePath, text }], () => config, { fix, modules: (textOf) => moduleFiles(cwd, textOf).loader })[0]!;
 }
 
 /** All of standard input as UTF-8 (what an editor sends for an unsaved buffer). */

@@ -4,7 +4,7 @@
 import { rules as registry } from '../../rules/index.js';
 import type { AnyRule, RuleContext } from '../../rules/kit.js';
 import { parseLua } from '../lua/parse.js';
-import { buildModel, emptyModel, mayHavePatchMessage, type KeyStyle, type PatchModel } from '../model/index.js';
+import { buildModel, emptyModel, mayHavePatchMessage, type ModuleFile, type ModuleLoader, type PatchModel, type Place } from '../model/index.js';
 import { escapeForMessage } from '../shared/escape.js';
 import { lineStarts, positionAt } from '../shared/positions.js';
 import type { LintMessage, ResolvedConfig, RuleSetting } from '../shared/results.js';
@@ -24,16 +24,31 @@ export interface FileLint {
   directives: FileDirectives | null;
   /** The text, kept when the result may show problems (results carry `source` then, as ESLint's do). */
   source?: string;
+  /** Module files (loaded with `require`) whose text this lint read: a cached lint depends on them. */
+  modules: string[];
+  /**
+   * Problems in a table that a module's function returns: reported in that module when it is
+   * linted in the same run (`message`), else at the call in this file (`fallback`).
+   */
+  elsewhere: ElsewhereMessage[];
+}
+
+export interface ElsewhereMessage {
+  filePath: string;
+  message: LintMessage;
+  fallback: LintMessage;
 }
 
 export interface LintFileOptions {
   filePath: string;
   config: ResolvedConfig;
+  /** Reads the modules the file requires (for the tables their functions return); none: not followed. */
+  modules?: ModuleLoader | null;
 }
 
-export function lintFile(text: string, { filePath, config }: LintFileOptions): FileLint {
+export function lintFile(text: string, { filePath, config, modules = null }: LintFileOptions): FileLint {
   const starts = lineStarts(text);
-  const file: FileLint = { filePath, messages: [], project: {}, lineStarts: starts, directives: null };
+  const file: FileLint = { filePath, messages: [], project: {}, lineStarts: starts, directives: null, modules: [], elsewhere: [] };
   const parsed = parseLua(text);
   if (!parsed.ok) {
     const pos = positionAt(starts, parsed.offset);
@@ -46,21 +61,23 @@ export function lintFile(text: string, { filePath, config }: LintFileOptions): F
     return file;
   }
   const running = rulesOn(config);
-  const keyStyle: KeyStyle = (config.rules['require-cache']?.severity ?? 0) === 0 ? 'direct' : 'cache';
+  // require-cache off (the direct-keys style): root data keys are the exposed keys.
+  const keyStyle = (config.rules['require-cache']?.severity ?? 0) === 0 ? 'direct' : 'cache';
   let model: PatchModel;
   try {
     // The model (the costly step after parsing) is built only when a rule will read it and the
     // text can hold a patch message (a `device` or `method` key); otherwise it is empty. A file
     // with every rule off is still parsed: its syntax errors and directives are reported.
-    model = running.length > 0 && mayHavePatchMessage(text) ? buildModel(parsed.ast, text, { keyStyle }) : emptyModel(keyStyle);
+    model = running.length > 0 && mayHavePatchMessage(text) ? buildModel(parsed.ast, text, { keyStyle, filePath, modules }) : emptyModel(keyStyle);
   } catch (error) {
     file.messages.push(internalError(null, error));
     file.source = text;
     return file;
   }
+  file.modules = model.modules.map((m) => m.filePath);
   runRules(running, model, text, file);
   file.directives = parseDirectives(parsed.ast.comments, text, starts);
-  if (file.messages.length > 0 || file.directives.directives.length > 0 || file.directives.problems.length > 0) file.source = text;
+  if (file.messages.length > 0 || file.elsewhere.length > 0 || file.directives.directives.length > 0 || file.directives.problems.length > 0) file.source = text;
   return file;
 }
 
@@ -78,6 +95,12 @@ function runRules(running: [AnyRule, RuleSetting][], model: PatchModel, text: st
   const starts = file.lineStarts;
   // A wrapper's template and its calls may report the same thing at the same place: once.
   const seen = new Set<string>();
+  const moduleStarts = new Map<ModuleFile, number[]>();
+  const startsOf = (module: ModuleFile) => {
+    let found = moduleStarts.get(module);
+    if (!found) moduleStarts.set(module, (found = lineStarts(module.text)));
+    return found;
+  };
   for (const [rule, setting] of running) {
     const { id, messages } = rule.meta;
     const context: RuleContext<unknown> = {
@@ -85,12 +108,28 @@ function runRules(running: [AnyRule, RuleSetting][], model: PatchModel, text: st
       source: text,
       lineOf: (offset) => positionAt(starts, offset).line,
       report(report) {
-        const message = toMessage(id, messages, setting.severity, report, starts);
-        if (report.related) message.relatedLocation = { filePath: file.filePath, line: positionAt(starts, report.related[0]).line };
-        const key = `${id}\0${report.range[0]}\0${report.range[1]}\0${message.message}`;
+        const place: Place = Array.isArray(report.range) ? { range: report.range, module: null, call: null } : report.range;
+        const module = place.module;
+        if (module === null) {
+          const message = toMessage(id, messages, setting.severity, { ...report, range: place.range }, starts);
+          if (report.related) message.relatedLocation = { filePath: file.filePath, line: positionAt(starts, report.related[0]).line };
+          const key = `${id}\0${place.range[0]}\0${place.range[1]}\0${message.message}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          file.messages.push(message);
+          return;
+        }
+        // In a module: no fix or suggestion (they would edit another file's text).
+        const plain = { range: place.range, messageId: report.messageId, ...(report.data ? { data: report.data } : {}) };
+        const message = toMessage(id, messages, setting.severity, plain, startsOf(module));
+        const key = `${id}\0${module.filePath}\0${place.range[0]}\0${place.range[1]}\0${message.message}`;
         if (seen.has(key)) return;
         seen.add(key);
-        file.messages.push(message);
+        const call = place.call!;
+        const fallback = toMessage(id, messages, setting.severity, { ...plain, range: call.range }, starts);
+        fallback.message += ` (returned by ${escapeForMessage(call.callee)}(), ${module.filePath}:${message.line})`;
+        fallback.relatedLocation = { filePath: module.filePath, line: message.line };
+        file.elsewhere.push({ filePath: module.filePath, message, fallback });
       },
     };
     try {

@@ -3,12 +3,13 @@
 import type { Report } from '../../rules/kit.js';
 import { escapeForMessage } from '../shared/escape.js';
 import { positionAt } from '../shared/positions.js';
-import type { LintMessage, Severity } from '../shared/results.js';
+import type { LintMessage, Range, Severity } from '../shared/results.js';
 
 /** A rule reported a message id its `messages` do not define: a bug in the rule. */
 export class UnknownMessageIdError extends Error {}
 
-export function toMessage(ruleId: string, messages: Record<string, string>, severity: Severity, report: Report, starts: number[]): LintMessage {
+/** A report at a range of the text whose line starts are `starts`. */
+export function toMessage(ruleId: string, messages: Record<string, string>, severity: Severity, report: Report & { range: Range }, starts: number[]): LintMessage {
   const start = positionAt(starts, report.range[0]);
   const end = positionAt(starts, report.range[1]);
   const message: LintMessage = {

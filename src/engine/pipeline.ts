@@ -3,6 +3,7 @@
 // what changed, so the cross-file checks and the directives see the fixed texts). A result
 // whose text changed gets `output`. The CLI's --fix, --stdin and the language server use it.
 import { parseLua } from '../lua/parse.js';
+import type { ModuleLoader } from '../model/index.js';
 import type { LintResult, ResolvedConfig } from '../shared/results.js';
 import { finishFiles } from './finish.js';
 import { fixInPasses } from './fix.js';
@@ -13,15 +14,27 @@ export interface SourceFile {
   text: string;
 }
 
-export function lintTexts(files: readonly SourceFile[], configFor: (filePath: string) => ResolvedConfig, options: { fix?: boolean } = {}): LintResult[] {
-  // Each file's lint of a given text, kept across passes: an unchanged file is not linted again.
+export interface LintTextsOptions {
+  fix?: boolean;
+  /**
+   * The loader of the modules the files require, given the texts of this pass (a module being
+   * fixed is read as fixed); none: call results are not followed into modules.
+   */
+  modules?: (textOf: (filePath: string) => string | undefined) => ModuleLoader;
+}
+
+export function lintTexts(files: readonly SourceFile[], configFor: (filePath: string) => ResolvedConfig, options: LintTextsOptions = {}): LintResult[] {
+  // Each file's lint of a given text, kept across passes: an unchanged file is not linted again
+  // (unless it read a module, which a pass may have changed).
   const lints = new Map<string, { text: string; lint: FileLint }>();
   const lintAll = (texts: readonly string[]): LintResult[] => {
+    const byPath = new Map(files.map((f, i) => [f.filePath, texts[i]!]));
+    const modules = options.modules?.((filePath) => byPath.get(filePath)) ?? null;
     const linted = texts.map((text, i) => {
       const { filePath } = files[i]!;
       let known = lints.get(filePath);
-      if (!known || known.text !== text) {
-        known = { text, lint: lintFile(text, { filePath, config: configFor(filePath) }) };
+      if (!known || known.text !== text || known.lint.modules.length > 0) {
+        known = { text, lint: lintFile(text, { filePath, config: configFor(filePath), modules }) };
         lints.set(filePath, known);
       }
       return known.lint;

@@ -16,6 +16,7 @@ export function rulesMeta(): RulesMeta {
     description: r.meta.description,
     defaultSeverity: r.meta.defaultSeverity,
     fixable: r.meta.fixable,
+    why: r.meta.why,
     docsUrl: ruleDocUrl(r.meta.docs),
   }])));
   return known;

@@ -1,6 +1,6 @@
 // One line per problem, `path:line:col: severity message [rule-id]`, for error-format parsers
-// (vim's default errorformat, emacs compilation-mode) and grep. No summary line: every line
-// is a problem, so `| wc -l` counts problems; the exit code says whether there were errors.
+// (vim's default errorformat, emacs compilation-mode) and grep. No summary line; the run's notes
+// (advice such as the direct-keys preset, rare) follow as lines that do not parse as problems.
 import { escapeForMessage } from '../shared/escape.js';
 import type { Formatter } from './types.js';
 import { messageText, relativePath } from './paths.js';
@@ -16,6 +16,7 @@ const compact: Formatter = (results, context) => {
       out += `${file}:${m.line}:${m.column}: ${severity} ${escapeForMessage(messageText(m, context.cwd), 10_000)} [${escapeForMessage(problemId(m), 200)}]\n`;
     }
   }
+  for (const note of context.notes ?? []) out += `${note}\n`;
   return out;
 };
 

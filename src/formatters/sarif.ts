@@ -90,20 +90,21 @@ function region(m: LintMessage): Record<string, number> {
 function ruleDescriptors(rulesMeta: RulesMeta): RuleDescriptor[] {
   const fromRules = Object.entries(rulesMeta).map(([id, rule]) => {
     const level: Level = rule.defaultSeverity === 'error' ? 'error' : rule.defaultSeverity === 'warn' ? 'warning' : 'none';
-    return describe(id, rule.description, level, rule.docsUrl);
+    return describe(id, rule.description, level, rule.docsUrl, rule.why);
   });
   return [...fromRules, ...BUILT_IN_IDS.map((b) => describe(b.id, b.description, b.level, undefined))];
 }
 
-function describe(id: string, description: string, level: Level, helpUri: string | undefined): RuleDescriptor {
+function describe(id: string, description: string, level: Level, helpUri: string | undefined, why?: string): RuleDescriptor {
+  const explained = why ? `${description} ${why}` : description;
   const descriptor: RuleDescriptor = {
     id,
     shortDescription: { text: description },
-    fullDescription: { text: helpUri ? `${description} Rule documentation: ${helpUri}` : description },
+    fullDescription: { text: helpUri ? `${explained} Rule documentation: ${helpUri}` : explained },
     ...(helpUri ? { helpUri } : {}),
     help: {
-      text: helpUri ? `${description} See ${helpUri}` : description,
-      markdown: helpUri ? `${description}\n\n[Rule documentation](${helpUri})` : description,
+      text: helpUri ? `${explained} See ${helpUri}` : explained,
+      markdown: helpUri ? `${description}\n\n${why ?? ''}\n\n[Rule documentation](${helpUri})`.replace('\n\n\n\n', '\n\n') : explained,
     },
     defaultConfiguration: { level },
     properties: { tags: ['patchlint', 'hyperbeam'] },

@@ -41,6 +41,7 @@ const stylish: Formatter = (results, context) => {
     const line = `  ${fixableErrors} error${fixableErrors === 1 ? '' : 's'} and ${fixableWarnings} warning${fixableWarnings === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`;
     out.push(`${errors > 0 ? c.red(c.bold(line)) : c.yellow(c.bold(line))}\n`);
   }
+  for (const note of context.notes ?? []) out.push(`\n${note}\n`);
   return out.join('');
 };
 

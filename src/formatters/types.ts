@@ -10,6 +10,8 @@ export interface FormatterContext {
    * it. The CLI passes it; the Node API's formatters fill it in when it is left out.
    */
   rulesMeta?: RulesMeta;
+  /** Lines the human-readable formats (stylish, compact) end with: advice about the whole run. */
+  notes?: readonly string[];
 }
 
 /** A formatter is a pure function of the results: no I/O, no process state. */

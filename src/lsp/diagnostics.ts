@@ -20,6 +20,8 @@ export function toDiagnostic(message: LintMessage, options: DiagnosticOptions = 
     message: message.message,
   };
   const rule = message.ruleId ? rulesMeta()[message.ruleId] : undefined;
+  // The one-line message first, the why as a second paragraph (editors show both on hover).
+  if (rule && !message.fatal) diagnostic.message = `${message.message}\n\n${rule.why}`;
   if (message.ruleId) diagnostic.code = message.ruleId;
   if (rule) diagnostic.codeDescription = { href: rule.docsUrl };
   const related = message.relatedLocation;

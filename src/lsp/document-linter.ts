@@ -2,8 +2,9 @@
 // (duplicate-key-case) over all open documents, and publishes only what changed.
 // It knows nothing about the connection: the server passes in how to publish and log.
 import type { Diagnostic } from 'vscode-languageserver';
-import { finishFile, finishFiles, lintFile, type FileLint } from '../engine/index.js';
+import { finishFiles, lintFile, type FileLint } from '../engine/index.js';
 import { escapeForMessage } from '../shared/escape.js';
+import type { ModuleLoader } from '../model/index.js';
 import type { LintMessage, LintResult, ResolvedConfig } from '../shared/results.js';
 import type { ConfigLookup } from './config.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
@@ -38,6 +39,8 @@ export interface DocumentLinterOptions {
   /** Quiet time after the last change before linting (default 150 ms). */
   debounceMs?: number;
   relatedInformation?: boolean;
+  /** The loader of the modules documents require, made afresh for each lint run (modules change on disk). */
+  modules?: () => ModuleLoader | null;
   /** The per-file linter (replaceable in tests). */
   lint?: typeof lintFile;
 }
@@ -137,11 +140,13 @@ export class DocumentLinter {
   }
 
   private run(): void {
-    for (const state of this.states.values()) if (state.dirty) this.lintOne(state);
+    const modules = this.options.modules?.() ?? null;
+    // A document that read a module is linted again: the module may have changed.
+    for (const state of this.states.values()) if (state.dirty || (state.fileLint?.modules.length ?? 0) > 0) this.lintOne(state, modules);
     this.crossFilePass();
   }
 
-  private lintOne(state: DocumentState): void {
+  private lintOne(state: DocumentState, modules: ModuleLoader | null): void {
     state.dirty = false;
     state.fileLint = null;
     state.config = null;
@@ -156,7 +161,7 @@ export class DocumentLinter {
     // The config's "ignores" name this file: no diagnostics, as the CLI does not lint it.
     if ('ignored' in lookup) return;
     try {
-      state.fileLint = this.lint(document.text, { filePath: lintPath(document), config: lookup.config });
+      state.fileLint = this.lint(document.text, { filePath: lintPath(document), config: lookup.config, modules });
       state.config = lookup.config;
     } catch (error) {
       const detail = describe(error);
@@ -184,7 +189,7 @@ export class DocumentLinter {
     } catch (error) {
       // Never lose every document's diagnostics to one failure: each file's own then.
       this.options.log(`patchlint: cross-file check failed: ${describe(error)}`);
-      for (const file of linted) resultByState.set(byPath.get(file.filePath)!, { result: finishFile(file, configs.get(file.filePath)!), lineStarts: file.lineStarts });
+      for (const file of linted) resultByState.set(byPath.get(file.filePath)!, { result: finishFiles([file], () => configs.get(file.filePath)!)[0]!, lineStarts: file.lineStarts });
     }
     const uriOf = (filePath: string): string | null => byPath.get(filePath)?.document.uri ?? null;
     const diagnosticOptions = { uriOf, relatedInformation: this.options.relatedInformation ?? false };

@@ -10,6 +10,7 @@ import { CONFIG_FILE_NAMES, configForDocument, forgetConfigs } from './config.js
 import { DocumentLinter, type OpenDocument } from './document-linter.js';
 import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './fix-all.js';
 import { filePathOf, isLuaDocument } from './uri.js';
+import { moduleFiles } from '../node/modules.js';
 
 declare const PATCHLINT_VERSION: string;
 
@@ -39,6 +40,8 @@ export function runLanguageServer(): void {
     linter = new DocumentLinter({
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
       configFor: (filePath) => configForDocument(filePath, root),
+      // Modules come from the workspace, open documents as edited.
+      modules: () => (root ? moduleFiles(root, (filePath) => openText(filePath)).loader : null),
       log,
       relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
     });
@@ -56,6 +59,11 @@ export function runLanguageServer(): void {
     const watchers = CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` }));
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error: unknown) => log(`patchlint: cannot watch config files: ${String(error)}`));
   });
+
+  const openText = (filePath: string): string | undefined => {
+    for (const document of documents.all()) if (filePathOf(document.uri) === filePath) return document.getText();
+    return undefined;
+  };
 
   const toOpen = (document: TextDocument): OpenDocument | null =>
     isLuaDocument(document.uri, document.languageId)

@@ -1,15 +1,16 @@
 // Builds the patch model of one file: which tables are patch messages, what they contain,
 // what each exposes, where they are sent, and which sends run at load time under which guard.
-import type { Chunk, TableConstructorExpression } from '../lua/ast.js';
-import { Evaluator, ROOT_ENV } from './evaluate.js';
+import type { Chunk, Expression, TableConstructorExpression } from '../lua/ast.js';
+import { ROOT_ENV, type Evaluator } from './evaluate.js';
 import { exposedEntries } from './exposed.js';
-import type { Binding, CallRecord, Facts, FunctionInfo } from './facts.js';
+import { bindingOf, type Binding, type BranchFrame, type CallRecord, type Facts, type FunctionInfo } from './facts.js';
 import { Guards } from './guard.js';
 import { PATCH_METHOD, classifyDevice, isCacheKey, isPatchField } from './keys.js';
-import { isReadOnlyCall, pathName } from './lua-calls.js';
-import type { KeyStyle, LoadTimeSend, PatchMessage, PatchModel, TableShape } from './types.js';
+import { isOutboxCall, isReadOnlyCall, pathName, raisesKind } from './lua-calls.js';
+import { Analysis, type ModuleLoader } from './modules.js';
+import type { KeyStyle, LoadTimeSend, LostOnError, PatchMessage, PatchModel, TableShape } from './types.js';
 import { collectFacts } from './walk/index.js';
-import { Wrappers } from './wrappers.js';
+import type { Wrappers } from './wrappers.js';
 
 /** Work done while building a model (for tests that check linear growth without timing). */
 export interface ModelStats {
@@ -21,26 +22,31 @@ export interface ModelStats {
 export interface ModelOptions {
   /** How root data keys are read (default 'cache'). */
   keyStyle?: KeyStyle;
+  /** The linted file's path (modules it requires are resolved from its folder). */
+  filePath?: string;
+  /** Reads the modules the file loads with `require` (none: call results stay within the file). */
+  modules?: ModuleLoader | null;
   stats?: ModelStats;
 }
 
 export function buildModel(chunk: Chunk, text: string, options: ModelOptions = {}): PatchModel {
-  const keyStyle = options.keyStyle ?? 'cache';
   const stats = options.stats;
+  const keyStyle = options.keyStyle ?? 'cache';
   const facts = collectFacts(chunk);
   // No table with a `device`/`method` field: no patch and no send to follow (the text test of
   // prefilter.ts also lets through files that only mention the words).
   if (!mayHoldPatch(facts)) return emptyModel(keyStyle);
-  const ev = new Evaluator(facts, text);
-  const wrappers = new Wrappers(facts);
+  const analysis = new Analysis({ filePath: options.filePath ?? '<text>', text }, facts, options.modules ?? null, false);
+  const { ev, wrappers } = analysis;
   const patches: PatchMessage[] = [];
   const sendCalls = new Set<CallRecord>();
+  const outbox = new Outbox(facts, ev, wrappers);
 
   for (const ctor of candidateTables(facts, ev)) {
     ev.paramsSeen.clear();
+    const found: PatchMessage[] = [];
     const template = toPatch(ev.evaluate(ctor, ROOT_ENV), ctor, null);
-    let sent = template !== null;
-    if (template) patches.push(template);
+    if (template) found.push(template);
     // A constructor that reads its function's parameters is a wrapper's template: checked
     // again at every call, as if the arguments were written there (also when the device
     // itself is a parameter, so the template alone is no patch).
@@ -52,11 +58,14 @@ export function buildModel(chunk: Chunk, text: string, options: ModelOptions = {
       for (let i = 0; i < granted; i++) {
         const { env, call } = instances[i]!;
         const instance = toPatch(ev.evaluate(ctor, env), ctor, call.node.range);
-        if (instance) patches.push(instance);
-        sent ||= instance !== null;
+        if (instance) found.push(instance);
       }
     }
-    if (!sent) continue;
+    // `method = 'PATCH'` alone is also an HTTP request's field: such a table is a patch
+    // message only when it reaches the outbox (a device string is AO's own).
+    const sent = found.filter((p) => !p.byMethodOnly || outbox.reaches(ctor));
+    if (sent.length === 0) continue;
+    for (const p of sent) patches.push(p);
     const direct = facts.ctorArgumentOf.get(ctor);
     if (direct) sendCalls.add(direct);
     // Printing or encoding the message (`print(json.encode(m))`) does not send it.
@@ -67,11 +76,19 @@ export function buildModel(chunk: Chunk, text: string, options: ModelOptions = {
     stats.evaluations += ev.evaluations;
     stats.writesRead += ev.writesRead;
   }
-  return { keyStyle, patches, entries: exposedEntries(patches, keyStyle, text), loadTimeSends: loadTimeSends(facts, sendCalls, wrappers) };
+  return {
+    keyStyle,
+    patches,
+    entries: exposedEntries(patches, text, keyStyle),
+    loadTimeSends: loadTimeSends(facts, sendCalls, wrappers),
+    lostOnError: lostOnError(facts, sendCalls, wrappers),
+    modules: analysis.dependencies(),
+    definesAoUnset: ev.definesAoUnset,
+  };
 }
 
-export function emptyModel(keyStyle: KeyStyle): PatchModel {
-  return { keyStyle, patches: [], entries: [], loadTimeSends: [] };
+export function emptyModel(keyStyle: KeyStyle = 'cache'): PatchModel {
+  return { keyStyle, patches: [], entries: [], loadTimeSends: [], lostOnError: [], modules: [], definesAoUnset: false };
 }
 
 function toPatch(value: ReturnType<Evaluator['evaluate']>, ctor: TableConstructorExpression, via: PatchMessage['via']): PatchMessage | null {
@@ -80,6 +97,7 @@ function toPatch(value: ReturnType<Evaluator['evaluate']>, ctor: TableConstructo
   let device: PatchMessage['device'] = null;
   let exact = false;
   let near = false;
+  let byMethod = false;
   let cache: PatchMessage['cache'] = null;
   for (const e of root.entries) {
     const name = e.key.text?.toLowerCase();
@@ -89,13 +107,13 @@ function toPatch(value: ReturnType<Evaluator['evaluate']>, ctor: TableConstructo
       if (match === 'exact') exact = true;
       if (match === 'near-miss') near = true;
     } else if (name === 'method' && e.value.kind === 'string' && e.value.text === PATCH_METHOD) {
-      exact = true;
+      byMethod = true;
     } else if (cache === null && isCacheKey(e.key.text)) {
       cache = e;
     }
   }
-  if (!exact && !near) return null;
-  return { range: ctor.range, device, exact, root, cache, via };
+  if (!exact && !near && !byMethod) return null;
+  return { range: ctor.range, device, exact: exact || byMethod, byMethodOnly: byMethod && !exact && !near, root, cache, via };
 }
 
 /** A write of a `device`/`method` field (`m.device = ...`): the table may become a patch message. */
@@ -164,4 +182,94 @@ function loadTimeSends(facts: Facts, sendCalls: Set<CallRecord>, wrappers: Wrapp
   }
   out.sort((a, b) => a.range[0] - b.range[0]);
   return out;
+}
+
+/** Whether a table reaches the outbox: passed (itself or a variable holding it) to a send, or to a file-local function that sends that parameter. */
+class Outbox {
+  private readonly known = new Map<Binding, boolean>();
+
+  constructor(private readonly facts: Facts, private readonly ev: Evaluator, private readonly wrappers: Wrappers) {}
+
+  reaches(ctor: TableConstructorExpression): boolean {
+    const direct = this.facts.ctorArgumentOf.get(ctor);
+    if (direct && this.sends(direct, ctor)) return true;
+    return this.ev.holders(ctor).some((b) => this.bindingReaches(b));
+  }
+
+  private bindingReaches(b: Binding): boolean {
+    const known = this.known.get(b);
+    if (known !== undefined) return known;
+    this.known.set(b, false); // a parameter passed back to its own function
+    const uses = this.facts.argumentUses.get(b) ?? [];
+    const found = uses.some((call) => this.sends(call, call.args.find((a) => a.type === 'Identifier' && bindingOf(a) === b)!));
+    this.known.set(b, found);
+    return found;
+  }
+
+  /** `call` sends `arg`: an outbox call, or a wrapper whose parameter for it reaches the outbox. */
+  private sends(call: CallRecord, arg: Expression): boolean {
+    const param = this.wrappers.parameterReceiving(call, arg);
+    if (param) return this.bindingReaches(param);
+    return isOutboxCall(call.callee, call.args);
+  }
+}
+
+/**
+ * Sends inside functions that, afterwards on the same path, call error(...) or assert(...): if
+ * it raises, aos drops every message of the evaluation. Followed up through the file-local
+ * functions that call the sender (the handler that calls a helper, then asserts); then the
+ * diagnostic points at the call that leads to the send.
+ */
+function lostOnError(facts: Facts, sendCalls: Set<CallRecord>, wrappers: Wrappers): LostOnError[] {
+  const raises = new Map<FunctionInfo, CallRecord[]>();
+  for (const call of facts.calls) {
+    if (call.fn !== null && raisesKind(call.callee, call.args) !== null) raises.set(call.fn, [...(raises.get(call.fn) ?? []), call]);
+  }
+  if (raises.size === 0) return [];
+  const out: LostOnError[] = [];
+  const reported = new Set<CallRecord>();
+  const check = (send: CallRecord, at: CallRecord, level: number, seen: Set<FunctionInfo>) => {
+    const fn = at.fn;
+    if (fn === null || seen.has(fn) || isProtectedFunction(fn, wrappers)) return;
+    seen.add(fn);
+    const raise = (raises.get(fn) ?? []).find((r) => r.node.range[0] >= at.node.range[1] && onPathOf(r.branch, at.branch));
+    if (raise) {
+      if (!reported.has(at)) {
+        reported.add(at);
+        out.push({ range: at.node.range, raise: raise.node.range, kind: raisesKind(raise.callee, raise.args)! });
+      }
+      return;
+    }
+    if (level >= 8) return;
+    for (const caller of wrappers.callsOf.get(fn) ?? []) if (!wrappers.isProtected(caller)) check(send, caller, level + 1, seen);
+  };
+  for (const send of sendCalls) check(send, send, 0, new Set());
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/**
+ * Code in branch `raise`, written after code in branch `send`, can run after it in the same
+ * call: unless they sit in different clauses of one `if` (the send's `then`, the error's `else`).
+ */
+function onPathOf(raise: BranchFrame | null, send: BranchFrame | null): boolean {
+  const sendChain: (BranchFrame | null)[] = [];
+  for (let b = send; b !== null; b = b.parent) sendChain.push(b);
+  sendChain.push(null);
+  // The innermost frame around both, and the frames just below it on each side.
+  let raiseBelow: BranchFrame | null = null;
+  for (let b = raise; ; b = b.parent) {
+    const at = sendChain.indexOf(b);
+    if (at >= 0) {
+      const sendBelow = at > 0 ? sendChain[at - 1]! : null;
+      return !(sendBelow !== null && raiseBelow !== null && sendBelow.statement === raiseBelow.statement);
+    }
+    raiseBelow = b;
+    if (b === null) return true;
+  }
+}
+
+/** A function only ever run through pcall/xpcall (an error in it is caught). */
+function isProtectedFunction(fn: FunctionInfo, wrappers: Wrappers): boolean {
+  const calls = wrappers.callsOf.get(fn) ?? [];
+  return calls.length > 0 && calls.every((c) => wrappers.isProtected(c));
 }

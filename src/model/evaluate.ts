@@ -1,11 +1,25 @@
 // Resolves expressions to the values and table shapes of types.ts, following plain local
-// data flow recorded by the walk: constants, tables filled by later field writes, and
-// wrapper parameters substituted by call arguments. What it cannot know is 'unknown'.
-import type { Expression, Identifier, Range, TableConstructorExpression } from '../lua/ast.js';
+// data flow recorded by the walk: constants, tables filled by later field writes, wrapper
+// parameters substituted by call arguments, and the table a called function returns (in this
+// file or in a module loaded with require). What it cannot know is 'unknown'.
+import type { Expression, FunctionDeclaration, Identifier, Range, Statement, TableConstructorExpression } from '../lua/ast.js';
 import { decodeLuaString } from '../lua/strings.js';
 import { bindingOf, type Binding, type Facts, type FieldWrite, type FunctionInfo } from './facts.js';
-import { isMathHuge, isMulti, isSerializerCall, pathName } from './lua-calls.js';
-import type { Entry, Key, TableShape, Value } from './types.js';
+import { calleeName, isAoUnset, isMathHuge, isMulti, isSerializerCall, pathName } from './lua-calls.js';
+import type { Entry, Key, ModuleFile, TableShape, Value } from './types.js';
+
+/**
+ * The function a call runs, and the evaluator of the file it is written in (this one, or a
+ * module's); null when it is not known.
+ */
+export type CallTarget = (callee: Expression) => { fn: FunctionInfo; ev: Evaluator } | null;
+
+export interface EvaluatorOptions {
+  /** The module this evaluator reads (null: the linted file); stamped on every table shape. */
+  module?: ModuleFile | null;
+  /** Which function a call runs (call results are followed only through it). */
+  callTarget?: CallTarget | null;
+}
 
 /** A wrapper call's arguments, standing in for the wrapper's parameters. */
 export interface Env {
@@ -50,8 +64,19 @@ export class Evaluator {
   private readonly paramLog: FunctionInfo[] = [];
   /** Named entries by key text, built once per shape (member lookups on big tables stay O(1)). */
   private readonly entriesByKey = new WeakMap<TableShape, Map<string, Entry | null>>();
+  /** What each followed function returns (null: not a known table), resolved once. */
+  private readonly returned = new Map<FunctionInfo, Value | null>();
+  private readonly returning = new Set<FunctionInfo>();
+  private readonly module: ModuleFile | null;
+  private readonly callTarget: CallTarget | null;
+  /** The file defines `ao.unset` itself (then it is whatever the file makes it). */
+  readonly definesAoUnset: boolean;
 
-  constructor(private readonly facts: Facts, private readonly text: string) {
+  constructor(private readonly facts: Facts, private readonly text: string, options: EvaluatorOptions = {}) {
+    this.module = options.module ?? null;
+    this.callTarget = options.callTarget ?? null;
+    const ao = facts.globals.get('ao');
+    this.definesAoUnset = ao !== undefined && ao.writes.some((w) => w.path.length === 1 && w.path[0]!.text === 'unset');
     for (const b of facts.bindings) {
       const ctor = this.tableSource(b);
       if (!ctor) continue;
@@ -107,6 +132,8 @@ export class Evaluator {
         return this.identifier(node, env, extra, depth);
       case 'MemberExpression': {
         if (isMathHuge(node)) return { kind: 'non-finite', range, text: 'math.huge' };
+        // On released aos (up to 2.0.16) `ao.unset` is nil: the entry silently disappears.
+        if (isAoUnset(node) && !this.definesAoUnset && bindingOf(node.base as Identifier)?.kind === 'global') return { kind: 'nil', range, literal: true, sentinel: true };
         if (node.indexer !== '.') return { kind: 'unknown', range };
         const base = this.evaluate(node.base, env, [], depth + 1);
         // Entries added under unknown keys (`t[k] = v`) may have replaced the field.
@@ -115,7 +142,7 @@ export class Evaluator {
         if (!entry) return { kind: 'unknown', range };
         // A field of a wrapper argument (`f({ From = 'x' })` read as `msg.From`) points at that field.
         const via = entry.value.via ?? (base.via ? entry.value.range : undefined);
-        const value = entry.value.kind === 'nil' ? { ...entry.value, literal: false } : entry.value;
+        const value = entry.value.kind === 'nil' || entry.value.kind === 'string' ? { ...entry.value, literal: false } : entry.value;
         return via ? { ...value, range, via } : { ...value, range };
       }
       case 'UnaryExpression': {
@@ -144,9 +171,11 @@ export class Evaluator {
       }
       case 'CallExpression':
       case 'StringCallExpression':
-      case 'TableCallExpression':
+      case 'TableCallExpression': {
         if (isSerializerCall(node.base)) return { kind: 'string', range, text: null, literal: false, serialized: true };
-        return { kind: 'unknown', range };
+        const result = this.callResult(node.base, depth);
+        return result ? { ...result, range, callee: calleeName(node.base) } : { kind: 'unknown', range };
+      }
       default:
         return { kind: 'unknown', range };
     }
@@ -267,7 +296,13 @@ export class Evaluator {
       if (a.multi) return { kind: 'unknown', range };
       if (!a.value) return b.kind === 'local' ? { kind: 'nil', range, literal: false } : { kind: 'unknown', range };
       // The environment matters for a local of a wrapper (`local key = k` with k a parameter).
-      return this.evaluate(a.value, env, extra, depth + 1);
+      const v = this.evaluate(a.value, env, extra, depth + 1);
+      // A returned table that this binding fills or passes on (`local s = getState(); s.x = 1`)
+      // holds more than the function's return shows.
+      if (v.kind === 'table' && v.callee !== undefined && (b.writes.length > 0 || b.escapes || b.kind === 'global')) {
+        return { ...v, table: { ...v.table, open: true, filledUnknown: v.table.filledUnknown || b.writes.length > 0 } };
+      }
+      return v;
     }
     // Assigned several times: only "some table" survives, and only if every value is one.
     let nonEmpty = b.writes.length > 0;
@@ -278,7 +313,34 @@ export class Evaluator {
       if (t.type !== 'TableConstructorExpression') return { kind: 'unknown', range };
       if (t.fields.length > 0) nonEmpty = true;
     }
-    return { kind: 'table', range, table: { range: null, entries: [], filledUnknown: nonEmpty, open: true } };
+    return { kind: 'table', range, table: { range: null, entries: [], filledUnknown: nonEmpty, open: true, module: this.module } };
+  }
+
+  /**
+   * The table a call returns, when the function is known and returns one table the model knows
+   * (its body ends with its only `return`, of a constructor or a variable resolved to one).
+   * Evaluated once per function, without its parameters (they stay unknown).
+   */
+  private callResult(callee: Expression, depth: number): Value | null {
+    const target = this.callTarget?.(callee);
+    if (!target) return null;
+    return target.ev.returnValue(target.fn, depth);
+  }
+
+  returnValue(fn: FunctionInfo, depth = 0): Value | null {
+    const known = this.returned.get(fn);
+    if (known !== undefined) return known;
+    if (this.returning.has(fn)) return null;
+    this.returning.add(fn);
+    const expression = onlyReturn(fn.node);
+    let value: Value | null = null;
+    if (expression) {
+      const v = this.evaluate(expression, ROOT_ENV, [], depth + 1);
+      if (v.kind === 'table') value = v;
+    }
+    this.returning.delete(fn);
+    this.returned.set(fn, value);
+    return value;
   }
 
   key(node: Expression, env: Env, depth: number): Key {
@@ -341,14 +403,45 @@ export class Evaluator {
             continue;
           }
         }
-        const value: Value = w.value
-          ? this.evaluate(w.value, env, key.text === null ? [] : this.extend(holders, key.text), depth + 1)
-          : { kind: 'unknown', range: w.range };
+        let value: Value;
+        if (!w.value) value = { kind: 'unknown', range: w.range };
+        // `node.parent = node`: the table the holder names contains this one, which now contains it.
+        else if (w.value.type === 'Identifier' && bindingOf(w.value) === h.binding) value = { kind: 'cycle', range: w.value.range };
+        else value = this.evaluate(w.value, env, key.text === null ? [] : this.extend(holders, key.text), depth + 1);
         entries.push({ key, value });
       }
     }
-    return { range: ctor.range, entries, filledUnknown, open };
+    return { range: ctor.range, entries, filledUnknown, open, module: this.module };
   }
+}
+
+/** The expression of a function's only `return`, when it is the body's last statement. */
+function onlyReturn(fn: FunctionDeclaration): Expression | null {
+  const body = fn.body;
+  const last = body[body.length - 1];
+  if (!last || last.type !== 'ReturnStatement' || last.arguments.length === 0) return null;
+  // Another `return` anywhere else in the body (not in a nested function) may give something else.
+  const stack: Statement[] = body.slice(0, -1);
+  while (stack.length > 0) {
+    const st = stack.pop()!;
+    switch (st.type) {
+      case 'ReturnStatement':
+        return null;
+      case 'IfStatement':
+        for (const c of st.clauses) stack.push(...c.body);
+        break;
+      case 'WhileStatement':
+      case 'RepeatStatement':
+      case 'DoStatement':
+      case 'ForNumericStatement':
+      case 'ForGenericStatement':
+        stack.push(...st.body);
+        break;
+      default:
+        break;
+    }
+  }
+  return last.arguments[0]!;
 }
 
 /** A path as a map key: each segment ends with NUL, so [] and [''] differ. */

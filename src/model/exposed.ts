@@ -1,74 +1,72 @@
 // Which entries of the patch messages are exposed over HTTP, at which level and path: the
-// model's `entries`, computed once per file for its key style. `cache = {...}` children are
-// always exposed (/compute/cache/<k>); root data keys are exposed keys in the 'direct' style
-// and stray keys (reported by require-cache) in the 'cache' style.
+// model's `entries`, computed once per file. HyperBEAM merges the whole message (minus its
+// envelope) into the process state, so root data keys are exposed at /compute/<key>, `cache`
+// at /compute/cache, its entries at /compute/cache/<key>, and nested tables below them.
 import { utf8Length } from '../lua/strings.js';
 import { childPath, foldKey, isCacheKey, isEnvelopeKey } from './keys.js';
-import type { Entry, ExposedEntry, KeyStyle, PatchMessage, Range, TableShape } from './types.js';
+import type { Entry, ExposedEntry, KeyStyle, ModuleFile, PatchMessage, Place, Range, TableShape } from './types.js';
 import { TableJudge } from './values.js';
 
 /** A visit before its derived fields are filled in. */
 interface Visit {
   entry: Entry;
   level: ExposedEntry['level'];
+  isCache: boolean;
+  stray: boolean;
   depth: number;
   path: string | null;
-  exposed: boolean;
   parent: TableShape;
+  /** The call in the linted file through which a module's table arrived (inherited below it). */
+  call: Place['call'];
 }
 
 /**
- * A table held in a variable (`cache = { balances = Balances }`) is one shape shared by every
- * message that sends it. Its entries are listed below the first place that reaches it (its
- * owner), not again below every message: their diagnostics point into the table's definition
- * and would only repeat, and walking a big table once per message would make linting
- * quadratic.
+ * A table held in a variable (`cache = { balances = Balances }`) or returned by a function is
+ * one shape shared by every message that sends it. Its entries are listed below the first
+ * place that reaches it (its owner), not again below every message: their diagnostics point
+ * into the table's definition and would only repeat, and walking a big table once per message
+ * would make linting quadratic.
  */
-export function exposedEntries(patches: readonly PatchMessage[], keyStyle: KeyStyle, source: string): ExposedEntry[] {
-  const owners = new Map<TableShape, Visit>();
+export function exposedEntries(patches: readonly PatchMessage[], source: string, keyStyle: KeyStyle): ExposedEntry[] {
+  const owned = new Set<TableShape>();
   const judge = new TableJudge();
   const folded = new Map<TableShape, Map<string, number>>();
   const out: ExposedEntry[] = [];
   for (const patch of patches) {
     walk(patch, keyStyle, (visit) => {
       out.push(describe(patch, visit, source, judge, folded));
-      if (!visit.exposed || visit.entry.value.kind !== 'table') return false;
-      const table = visit.entry.value.table;
-      const owner = owners.get(table);
-      if (owner === undefined) owners.set(table, visit);
-      return owner === undefined;
+      const value = visit.entry.value;
+      if (visit.stray || value.kind !== 'table' || owned.has(value.table)) return false;
+      owned.add(value.table);
+      return true;
     });
   }
   return out;
 }
 
-/** Visits root data keys and cache children, then, depth first, what `descend` lets it enter. */
-function walk(patch: PatchMessage, keyStyle: KeyStyle, visit: (v: Visit) => boolean): void {
+/** Visits the root data keys (`cache` included), then, depth first, what `descend` lets it enter. */
+function walk(patch: PatchMessage, keyStyle: KeyStyle, descend: (v: Visit) => boolean): void {
   const root = patch.root;
   const stack: Visit[] = [];
   for (let i = root.entries.length - 1; i >= 0; i--) {
     const entry = root.entries[i]!;
     const text = entry.key.text;
     if (text !== null && isEnvelopeKey(text)) continue;
-    if (isCacheKey(text)) {
-      if (entry.value.kind !== 'table') continue;
-      const cache = entry.value.table;
-      for (let j = cache.entries.length - 1; j >= 0; j--) {
-        const child = cache.entries[j]!;
-        stack.push({ entry: child, level: 'cache', depth: 1, path: childPath(text, segmentOf(child)), exposed: true, parent: cache });
-      }
-      continue;
-    }
-    if (entry.key.form === 'positional' && keyStyle === 'cache') continue;
-    stack.push({ entry, level: 'root', depth: 1, path: text, exposed: keyStyle === 'direct', parent: root });
+    const isCache = isCacheKey(text);
+    if (!isCache && keyStyle === 'cache' && entry.key.form === 'positional') continue;
+    stack.push({ entry, level: 'root', isCache, stray: !isCache && keyStyle === 'cache', depth: 1, path: text, parent: root, call: null });
   }
   while (stack.length > 0) {
     const v = stack.pop()!;
-    if (!visit(v)) continue;
-    const table = (v.entry.value as { table: TableShape }).table;
+    if (!descend(v)) continue;
+    const value = v.entry.value as { table: TableShape; range: Range; callee?: string };
+    const table = value.table;
+    // Entering a module's table from the linted file: the call that returned it.
+    const call = v.call ?? (table.module !== null && v.parent.module === null ? { range: value.range, callee: value.callee ?? 'a function' } : null);
     for (let j = table.entries.length - 1; j >= 0; j--) {
       const child = table.entries[j]!;
-      stack.push({ entry: child, level: 'nested', depth: v.depth + 1, path: childPath(v.path, segmentOf(child)), exposed: true, parent: table });
+      const level = v.isCache ? 'cache' : 'nested';
+      stack.push({ entry: child, level, isCache: false, stray: false, depth: v.isCache ? 1 : v.depth + 1, path: childPath(v.path, segmentOf(child)), parent: table, call });
     }
   }
 }
@@ -85,15 +83,17 @@ function describe(patch: PatchMessage, v: Visit, source: string, judge: TableJud
   const text = key.text;
   const fold = text === null ? null : foldKey(text);
   const value = entry.value;
+  const module: ModuleFile | null = parent.module;
+  const written = module?.text ?? source;
   return {
-    patch, entry, level: v.level, depth: v.depth, path: v.path, exposed: v.exposed, parent,
-    label: text ?? (key.index !== undefined ? `[${key.index}]` : `[${source.slice(key.range[0], key.range[1])}]`),
+    patch, entry, level: v.level, isCache: v.isCache, stray: v.stray, depth: v.depth, path: v.path, parent, parentFacts: judge.of(parent),
+    label: text ?? (key.index !== undefined ? `[${key.index}]` : `[${written.slice(key.range[0], key.range[1])}]`),
     folded: fold,
     bytes: text === null ? null : utf8Length(text),
     sameFolded: fold === null ? 0 : foldedCounts(parent, folded).get(fold) ?? 0,
-    inMessage: key.via !== null || (parent.range !== null && contains(patch.range, parent.range)),
-    keyAt: key.range,
-    valueAt: value.via ?? key.range,
+    inMessage: module === null && (key.via !== null || (parent.range !== null && contains(patch.range, parent.range))),
+    keyAt: { range: key.range, module, call: v.call },
+    valueAt: { range: value.via ?? key.range, module, call: v.call },
     table: value.kind === 'table' ? judge.of(value.table) : null,
   };
 }

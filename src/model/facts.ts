@@ -2,7 +2,7 @@
 // walking again: bindings (with their assignments and field writes), calls, functions,
 // patch candidates and the `if` branches around load-time code.
 import type {
-  AnyCall, Clause, Expression, FunctionDeclaration, Identifier, IfStatement, Range, TableConstructorExpression,
+  AnyCall, Chunk, Clause, Expression, FunctionDeclaration, Identifier, IfStatement, Range, TableConstructorExpression,
 } from '../lua/ast.js';
 
 export interface Binding {
@@ -77,6 +77,8 @@ export interface PatchCandidate {
 }
 
 export interface Facts {
+  /** The walked file's AST. */
+  chunk: Chunk;
   globals: Map<string, Binding>;
   bindings: Binding[];
   calls: CallRecord[];

@@ -3,4 +3,6 @@
 export { buildModel, emptyModel } from './build.js';
 export type { ModelOptions, ModelStats } from './build.js';
 export { mayHavePatchMessage } from './prefilter.js';
+export { ModuleLoader } from './modules.js';
+export type { ModuleSource } from './modules.js';
 export type * from './types.js';

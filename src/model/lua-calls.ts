@@ -69,3 +69,56 @@ export function pathName(e: Expression): string | null {
   names.push(node.name);
   return names.reverse().join('.');
 }
+
+/** `ao.unset`: the removal sentinel of unreleased aos (nil on released versions). */
+export function isAoUnset(e: Expression): boolean {
+  return e.type === 'MemberExpression' && e.indexer === '.' && e.identifier.name === 'unset' && e.base.type === 'Identifier' && e.base.name === 'ao';
+}
+
+/** How a message names a called function: `getState`, `utils.getState`, `State:get`. */
+export function calleeName(callee: Expression): string {
+  if (callee.type === 'MemberExpression' && callee.indexer === ':') return `${pathName(callee.base) ?? '…'}:${callee.identifier.name}`;
+  return pathName(callee) ?? 'a function';
+}
+
+/** `error(...)` or `assert(...)` (not `assert(true, ...)`): a call that may raise. */
+export function raisesKind(callee: Expression, args: readonly Expression[]): 'error' | 'assert' | null {
+  if (callee.type !== 'Identifier') return null;
+  if (callee.name === 'error') return 'error';
+  if (callee.name !== 'assert') return null;
+  const condition = args[0];
+  return condition !== undefined && condition.type === 'BooleanLiteral' && condition.value ? null : 'assert';
+}
+
+/** `require('name')` with a literal name: the name. */
+export function requiredName(e: Expression | null): string | null {
+  if (!e) return null;
+  if (e.type === 'CallExpression' && e.base.type === 'Identifier' && e.base.name === 'require' && e.arguments.length >= 1 && e.arguments[0]!.type === 'StringLiteral') {
+    return stringText(e.arguments[0]!.raw);
+  }
+  if (e.type === 'StringCallExpression' && e.base.type === 'Identifier' && e.base.name === 'require') return stringText(e.argument.raw);
+  return null;
+}
+
+function stringText(raw: string): string | null {
+  const quote = raw[0];
+  if ((quote !== '"' && quote !== "'") || raw.includes('\\')) return null;
+  return raw.slice(1, -1);
+}
+
+/**
+ * A call that puts a message in the outbox for certain: the global `Send`, `ao.send`,
+ * `AO.send`, `_G.ao.send`, `msg.reply`, `msg.forward`, `table.insert(ao.outbox.Messages, m)`.
+ * (`client:send(...)` of an HTTP library is not one; a file-local `Send` is a wrapper.)
+ */
+export function isOutboxCall(callee: Expression, args: readonly Expression[]): boolean {
+  if (callee.type === 'Identifier') return callee.name === 'Send';
+  if (callee.type !== 'MemberExpression' || callee.indexer !== '.') return false;
+  const name = callee.identifier.name;
+  if (name === 'send') {
+    const base = pathName(callee.base);
+    return base === 'ao' || base === 'AO' || base === '_G.ao';
+  }
+  if (name === 'reply' || name === 'forward') return callee.base.type === 'Identifier';
+  return isSendCall(callee, args) && name === 'insert';
+}

@@ -5,9 +5,9 @@ import type { Range } from '../shared/results.js';
 export type { Range };
 
 /**
- * How root data keys of a message are read. 'cache': they belong under `cache` (the user's
- * convention; require-cache reports them), so only `cache`'s entries are exposed. 'direct':
- * they are exposed at /compute/<key> (the direct-keys style).
+ * How root data keys are read. 'cache' (the user's convention, require-cache on): they belong
+ * under `cache`; the key rules still check them (they are exposed at /compute/<key>), require-cache
+ * reports them, and nothing below them is followed. 'direct': they are the exposed keys.
  */
 export type KeyStyle = 'cache' | 'direct';
 
@@ -15,32 +15,49 @@ export interface PatchModel {
   keyStyle: KeyStyle;
   patches: PatchMessage[];
   /**
-   * Every entry of every patch message as HyperBEAM exposes it, computed once for `keyStyle`:
-   * the root data keys, `cache`'s entries and everything nested below them, in message order
-   * and, within a message, depth first in source order. A table held in a variable and sent by
-   * several messages is listed below the first message that reaches it only.
+   * Every entry of every patch message as HyperBEAM exposes it: the root data keys, `cache`
+   * itself and its entries, and everything nested below them, in message order and, within a
+   * message, depth first in source order. A table held in a variable and sent by several
+   * messages (or returned by a function several sends call) is listed below the first message
+   * that reaches it only.
    */
   entries: ExposedEntry[];
   /** Patches sent when the script is loaded, with the guard around each. */
   loadTimeSends: LoadTimeSend[];
+  /** Sends followed, on the same path, by a call that may raise (aos then drops every message). */
+  lostOnError: LostOnError[];
+  /** The module files (loaded with `require`) whose text the model read. */
+  modules: ModuleFile[];
+  /** The file assigns `ao.unset` itself (then `ao.unset` is whatever it makes it). */
+  definesAoUnset: boolean;
+}
+
+/**
+ * Where a diagnostic points. In the linted file, or in a module (`module` set) whose function
+ * returned the table; then `call` is the call in the linted file through which it arrived.
+ */
+export interface Place {
+  range: Range;
+  module: ModuleFile | null;
+  call: { range: Range; callee: string } | null;
 }
 
 export interface ExposedEntry {
   patch: PatchMessage;
   entry: Entry;
-  /** 'root': a data key at the message root; 'cache': directly under cache; 'nested': deeper. */
+  /** 'root': a data key at the message root (or `cache` itself); 'cache': directly under cache; 'nested': deeper. */
   level: 'root' | 'cache' | 'nested';
-  /** 1 for root data keys and cache children, more below them. */
+  /** The message's `cache` entry itself (exposed at /compute/cache). */
+  isCache: boolean;
+  /** A root data key in the 'cache' style: the key rules check it, the value rules leave it to require-cache. */
+  stray: boolean;
+  /** 1 for root data keys, `cache` and cache children, more below them. */
   depth: number;
   /** The full exposed path (`cache/score`, `balances/abc`); null when a segment is unknown. */
   path: string | null;
-  /**
-   * Read over HTTP as a key of its own: false only for root data keys in the 'cache' style
-   * (they belong under cache; the key rules skip them, require-cache reports them).
-   */
-  exposed: boolean;
-  /** The table the entry belongs to. */
+  /** The table the entry belongs to, and what the value rules know of it. */
   parent: TableShape;
+  parentFacts: TableFacts;
   /** How a message names the key: its text, `[2]`, or `[ao.id]` (the expression as written). */
   label: string;
   /** The key text folded the way every case rule folds it (foldKey); null when unknown. */
@@ -56,15 +73,15 @@ export interface ExposedEntry {
    */
   inMessage: boolean;
   /** Where a diagnostic about the key points: the key as written, or the wrapper argument. */
-  keyAt: Range;
+  keyAt: Place;
   /** Where a diagnostic about the value points: the key as written, or the wrapper argument. */
-  valueAt: Range;
+  valueAt: Place;
   /** What the value rules need of a table value; null for any other value. */
   table: TableFacts | null;
 }
 
 export interface TableFacts {
-  /** Still `{}` when sent: no entries, nothing added later, nothing else can fill it. */
+  /** Still `{}` when sent (no entries, or only nil ones; nothing added later, nothing else can fill it): sent as []. */
   empty: boolean;
   /** Known to hold something: entries, or entries added under unknown keys. */
   filled: boolean;
@@ -74,6 +91,8 @@ export interface TableFacts {
   depth: number;
   /** It, or anything inside it, is a value the encoder cannot encode. */
   holdsUnencodable: boolean;
+  /** It holds `device = 'trie@1.0'` (the documented way to hold large tables). */
+  trie: boolean;
 }
 
 /** A key of a table entry, as far as the analysis could resolve it. */
@@ -98,16 +117,27 @@ export type Value = (
   | { kind: 'string'; range: Range; text: string | null; literal: boolean; serialized: boolean }
   | { kind: 'number'; range: Range; raw: string; value: number }
   | { kind: 'boolean'; range: Range }
-  /** `literal`: the keyword `nil` is written here (not a variable that holds nil). */
-  | { kind: 'nil'; range: Range; literal: boolean }
+  /** `literal`: the keyword `nil` (or `ao.unset`) is written here, not read from a variable;
+   *  `sentinel`: it is `ao.unset`, which released aos leaves nil. */
+  | { kind: 'nil'; range: Range; literal: boolean; sentinel?: true }
   | { kind: 'function'; range: Range }
   | { kind: 'non-finite'; range: Range; text: string }
   | { kind: 'table'; range: Range; table: TableShape }
+  /** The table this entry belongs to (`node.parent = node`): the encoder throws on it. */
+  | { kind: 'cycle'; range: Range }
   | { kind: 'unknown'; range: Range }
 ) & {
   /** Set when the value arrived through a file-local wrapper's argument: that argument. */
   via?: Range;
+  /** Set when the value is what a call returns: how the call names the function (`utils.getState`). */
+  callee?: string;
 };
+
+/** A file other than the linted one that the model read: a module loaded with `require`. */
+export interface ModuleFile {
+  filePath: string;
+  text: string;
+}
 
 export interface TableShape {
   /** The table constructor, when one is known. */
@@ -117,6 +147,8 @@ export interface TableShape {
   filledUnknown: boolean;
   /** The table may hold more than we see (`X or {}`, passed to other functions): never call it empty. */
   open: boolean;
+  /** The module whose text the entries' ranges are in; null: the linted file. */
+  module: ModuleFile | null;
 }
 
 export interface Entry {
@@ -138,6 +170,8 @@ export interface PatchMessage {
   device: DeviceField | null;
   /** true when `device` is exactly 'patch@1.0' or `method` is 'PATCH'. */
   exact: boolean;
+  /** A patch only by `method = 'PATCH'` (not by its device): it was seen to reach the outbox. */
+  byMethodOnly: boolean;
   root: TableShape;
   /** The root entry named `cache` (in any case), if there is one. */
   cache: Entry | null;
@@ -163,4 +197,13 @@ export interface LoadTimeSend {
   through: string | null;
   /** The best guard candidate around it, or null when no enclosing `if` tests a flag. */
   guard: GuardInfo | null;
+}
+
+/** A send followed, on the same path of its function, by `error(...)` or `assert(...)`. */
+export interface LostOnError {
+  /** The send (or, when the raise is in a function that calls the sender, that call). */
+  range: Range;
+  /** The call that may raise. */
+  raise: Range;
+  kind: 'error' | 'assert';
 }

@@ -41,14 +41,20 @@ export class TableJudge {
         if (inner.holdsUnencodable) holdsUnencodable = true;
       } else if (isUnencodableScalar(v)) holdsUnencodable = true;
     }
-    const empty = table.entries.length === 0 && !table.filledUnknown && !table.open;
-    facts = { empty, filled: table.entries.length > 0 || table.filledUnknown, layout, depth, holdsUnencodable };
+    // `{ gone = nil }` is `{}` too: aos's encoder sends it as [] (`ao.unset` entries are left to unset-sentinel).
+    const empty = !table.filledUnknown && !table.open && table.entries.every((e) => e.value.kind === 'nil' && e.value.sentinel !== true);
+    facts = { empty, filled: table.filledUnknown || table.entries.some((e) => e.value.kind !== 'nil'), layout, depth, holdsUnencodable, trie: isTrie(table) };
     this.known.set(table, facts);
     return facts;
   }
 }
 
-/** A function, NaN or an infinity: aos's encoder drops or throws on it. */
+/** A function, NaN or an infinity, or a reference back to an enclosing table: aos's encoder drops or throws on it. */
 export function isUnencodableScalar(value: Value): boolean {
-  return value.kind === 'function' || value.kind === 'non-finite';
+  return value.kind === 'function' || value.kind === 'non-finite' || value.kind === 'cycle';
+}
+
+/** `device = 'trie@1.0'`: the documented way to hold a large table (HyperBEAM resolves it as a trie). */
+function isTrie(table: TableShape): boolean {
+  return table.entries.some((e) => e.key.text === 'device' && e.value.kind === 'string' && e.value.text === 'trie@1.0');
 }

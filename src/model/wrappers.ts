@@ -27,6 +27,8 @@ export interface Instance {
 export class Wrappers {
   /** Calls by the file-local function they target. */
   readonly callsOf = new Map<FunctionInfo, CallRecord[]>();
+  /** The file-local function each call targets (`pcall(f, a)` targets f). */
+  private readonly targetOfCall = new Map<CallRecord, FunctionInfo>();
   private readonly envs = new Map<FunctionInfo, Instance[]>();
   private readonly inProgress = new Set<FunctionInfo>();
   private budget: number;
@@ -77,6 +79,7 @@ export class Wrappers {
         if (target) this.protectedArgs.set(call, call.args.slice(skip));
       }
       if (!target) continue;
+      this.targetOfCall.set(call, target);
       const list = this.callsOf.get(target);
       if (list) list.push(call);
       else this.callsOf.set(target, [call]);
@@ -119,6 +122,19 @@ export class Wrappers {
     return out;
   }
 
+  /** The parameter of the called file-local function that receives `arg` of this call, if any. */
+  parameterReceiving(call: CallRecord, arg: Expression): Binding | null {
+    const fn = this.targetOfCall.get(call);
+    if (!fn) return null;
+    const index = (this.protectedArgs.get(call) ?? effectiveArguments(call)).indexOf(arg);
+    return index >= 0 ? fn.params[index] ?? null : null;
+  }
+
+  /** The call runs its function through pcall/xpcall: an error raised in it is caught. */
+  isProtected(call: CallRecord): boolean {
+    return this.protectedArgs.has(call);
+  }
+
   /** The expression naming the function a call runs: `f` in `f(a)` and in `pcall(f, a)`. */
   calledExpression(call: CallRecord): Expression {
     return this.protectedArgs.has(call) ? call.args[0]! : call.callee;
@@ -144,17 +160,26 @@ export class Wrappers {
       if (node.type !== 'Identifier') return null;
       const b = bindingOf(node);
       if (!b) return null;
-      // In `function M:f()`, `self.g()` is taken for `M.g()` (how such methods are called).
-      const self = facts.selfOwner.get(b);
-      if (self === undefined && !this.owners.has(b.id)) return null;
-      const owner = self ?? String(b.id);
       const names: string[] = [];
       for (node = callee; node.type === 'MemberExpression'; node = node.base) names.push(node.identifier.name);
-      const key = `${owner}.${names.reverse().join('.')}`;
-      const field = this.fieldFunctions.get(key);
-      return facts.memberFunctions.get(key) ?? (field && field !== AMBIGUOUS ? field : null);
+      return this.memberFunction(b, names.reverse());
     }
     return null;
+  }
+
+  /** The function stored at `names` below a binding (`M.state.get` is M and ['state', 'get']). */
+  memberFunction(b: Binding, names: readonly string[]): FunctionInfo | null {
+    // In `function M:f()`, `self.g()` is taken for `M.g()` (how such methods are called).
+    const self = this.facts.selfOwner.get(b);
+    if (self === undefined && !this.owners.has(b.id)) return null;
+    const key = `${self ?? String(b.id)}.${names.join('.')}`;
+    const field = this.fieldFunctions.get(key);
+    return this.facts.memberFunctions.get(key) ?? (field && field !== AMBIGUOUS ? field : null);
+  }
+
+  /** The function a binding holds (`local function f`, `function f`, `local f = function`). */
+  functionOf(b: Binding): FunctionInfo | null {
+    return functionOfBinding(this.facts, b);
   }
 
   private addFieldFunction(owner: Binding, path: string, node: FunctionDeclaration): void {

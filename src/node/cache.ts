@@ -19,7 +19,8 @@ export const DEFAULT_CACHE_FILE = '.patchlintcache';
 // instead of the file's own (fixed in src/node/workers/lint-worker.ts); format 1 files may hold
 // such results under the right config's hash, so they are dropped.
 // 3: entries hold the lint before directives (the engine's FileLint), not a finished result.
-const FORMAT = 3;
+// 4: entries name the module files the lint read (call results followed into modules).
+const FORMAT = 4;
 
 interface Entry {
   /** sha1 of the file's text. */
@@ -28,6 +29,8 @@ interface Entry {
   config: string;
   /** JSON of `StoredLint`. */
   data: string;
+  /** The module files the lint read, each with the sha1 of its text then (missing: none). */
+  modules?: [string, string][];
 }
 
 /** What is kept of a FileLint: no text-derived parts (source, line starts), no path. */
@@ -35,6 +38,7 @@ interface StoredLint {
   messages: FileLint['messages'];
   project: FileLint['project'];
   directives: FileLint['directives'];
+  elsewhere: FileLint['elsewhere'];
   hasSource: boolean;
 }
 
@@ -91,10 +95,17 @@ export class LintCache {
     return hashText(text);
   }
 
-  /** The cached lint of this text under this config; null on a miss. */
-  lookup(filePath: string, text: string, config: ResolvedConfig, contentHash = hashText(text)): FileLint | null {
+  /**
+   * The cached lint of this text under this config, when the modules it read still hold the
+   * same texts (`currentText` reads one); null on a miss.
+   */
+  lookup(filePath: string, text: string, config: ResolvedConfig, currentText: (filePath: string) => string | null, contentHash = hashText(text)): FileLint | null {
     const entry = this.entries.get(filePath);
     if (!entry || entry.content !== contentHash || entry.config !== this.configHash(config)) return null;
+    for (const [module, hash] of entry.modules ?? []) {
+      const now = currentText(module);
+      if (now === null || hashText(now) !== hash) return null;
+    }
     let stored: StoredLint | null = null;
     try {
       const data: unknown = JSON.parse(entry.data);
@@ -107,15 +118,29 @@ export class LintCache {
       this.changed = true;
       return null;
     }
-    const lint: FileLint = { filePath, messages: stored.messages, project: stored.project, lineStarts: lineStarts(text), directives: stored.directives ?? null };
+    const lint: FileLint = {
+      filePath, messages: stored.messages, project: stored.project, lineStarts: lineStarts(text), directives: stored.directives ?? null,
+      modules: (entry.modules ?? []).map(([m]) => m), elsewhere: stored.elsewhere ?? [],
+    };
     if (stored.hasSource) lint.source = text;
     return lint;
   }
 
-  /** Remembers the per-file lint of a text with this hash (`hashText`). */
-  store(filePath: string, config: ResolvedConfig, lint: FileLint, contentHash: string): void {
-    const stored: StoredLint = { messages: lint.messages, project: lint.project, directives: lint.directives, hasSource: lint.source !== undefined };
-    this.entries.set(filePath, { content: contentHash, config: this.configHash(config), data: JSON.stringify(stored) });
+  /**
+   * Remembers the per-file lint of a text with this hash (`hashText`), with the texts of the
+   * modules it read (`currentText`); a lint whose module cannot be read again is not stored.
+   */
+  store(filePath: string, config: ResolvedConfig, lint: FileLint, contentHash: string, currentText: (filePath: string) => string | null): void {
+    const modules: [string, string][] = [];
+    for (const module of lint.modules) {
+      const text = currentText(module);
+      if (text === null) return;
+      modules.push([module, hashText(text)]);
+    }
+    const stored: StoredLint = { messages: lint.messages, project: lint.project, directives: lint.directives, elsewhere: lint.elsewhere, hasSource: lint.source !== undefined };
+    const entry: Entry = { content: contentHash, config: this.configHash(config), data: JSON.stringify(stored) };
+    if (modules.length > 0) entry.modules = modules;
+    this.entries.set(filePath, entry);
     this.changed = true;
   }
 
@@ -165,7 +190,10 @@ function parseCacheFile(text: string, version: string): Map<string, Entry> | nul
   const entries = new Map<string, Entry>();
   for (const [filePath, entry] of Object.entries(file.entries)) {
     if (isRecord(entry) && typeof entry.content === 'string' && typeof entry.config === 'string' && typeof entry.data === 'string') {
-      entries.set(filePath, { content: entry.content, config: entry.config, data: entry.data });
+      const modules = Array.isArray(entry.modules) && entry.modules.every((m) => Array.isArray(m) && m.length === 2 && m.every((x) => typeof x === 'string'))
+        ? (entry.modules as [string, string][]) : undefined;
+      if (entry.modules !== undefined && !modules) continue;
+      entries.set(filePath, { content: entry.content, config: entry.config, data: entry.data, ...(modules ? { modules } : {}) });
     }
   }
   return entries;

@@ -6,6 +6,7 @@ import { finishFiles, lintTexts, makeResult, type SourceFile } from '../engine/i
 import type { LintResult, ResolvedConfig } from '../shared/results.js';
 import { describeError } from './errors.js';
 import { findFiles } from './find-files.js';
+import { moduleFiles } from './modules.js';
 import { lintPerFile, readTextIfPossible } from './per-file.js';
 import { rememberReadText } from './read-snapshot.js';
 
@@ -61,7 +62,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       if (read.ok) sources.push({ filePath, text: read.t });
       else errors.push(`Cannot read ${filePath}: ${describeError(read.e)}`);
     });
-    results = lintTexts(sources, configFor, { fix: true });
+    results = lintTexts(sources, configFor, { fix: true, modules: (textOf) => moduleFiles(cwd, textOf).loader });
     results.forEach((r, i) => r.output !== undefined && rememberReadText(r, sources[i]!.text));
   } else {
     // Reading file by file, the cache and worker threads: per-file.ts.

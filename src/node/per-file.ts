@@ -12,6 +12,7 @@ import { escapeForMessage } from '../shared/escape.js';
 import type { ResolvedConfig } from '../shared/results.js';
 import type { LintCache } from './cache.js';
 import { describeError } from './errors.js';
+import { moduleFiles } from './modules.js';
 
 export interface PerFileOptions {
   cwd: string;
@@ -63,6 +64,8 @@ export async function lintPerFile(files: string[], options: PerFileOptions): Pro
 
 async function lintEach(files: string[], cache: LintCache | null, options: PerFileOptions): Promise<PerFileOutcome> {
   const { configFor } = options;
+  // Modules the linted files require, read for analysis from the project below cwd.
+  const modules = moduleFiles(options.cwd);
   const slots: (FileLint | null)[] = new Array<FileLint | null>(files.length).fill(null);
   const errors: (string | null)[] = new Array<string | null>(files.length).fill(null);
   const readError = (i: number, error: { code?: string; message: string }) => {
@@ -86,7 +89,7 @@ async function lintEach(files: string[], cache: LintCache | null, options: PerFi
       const filePath = files[i]!;
       const text = read(i, filePath);
       if (text === null) continue;
-      const hit = cache.lookup(filePath, text, configFor(filePath));
+      const hit = cache.lookup(filePath, text, configFor(filePath), modules.currentText);
       if (hit) slots[i] = hit;
       else misses.push({ index: i, size: text.length });
     }
@@ -98,8 +101,8 @@ async function lintEach(files: string[], cache: LintCache | null, options: PerFi
     const text = read(index, filePath);
     if (text === null) return;
     const config = configFor(filePath);
-    const lint = lintFile(text, { filePath, config });
-    cache?.store(filePath, config, lint, cache.hash(text));
+    const lint = lintFile(text, { filePath, config, modules: modules.loader });
+    cache?.store(filePath, config, lint, cache.hash(text), modules.currentText);
     slots[index] = lint;
   };
 
@@ -113,6 +116,7 @@ async function lintEach(files: string[], cache: LintCache | null, options: PerFi
       script,
       {
         threads,
+        root: options.cwd,
         lintHere,
         wantHash: cache !== null,
         onOutcome(index, filePath, outcome) {
@@ -120,7 +124,7 @@ async function lintEach(files: string[], cache: LintCache | null, options: PerFi
           else if ('crash' in outcome) slots[index] = crashedFile(filePath, outcome.crash);
           else {
             slots[index] = outcome.lint;
-            if (cache && outcome.contentHash) cache.store(filePath, configFor(filePath), outcome.lint, outcome.contentHash);
+            if (cache && outcome.contentHash) cache.store(filePath, configFor(filePath), outcome.lint, outcome.contentHash, modules.currentText);
           }
         },
       },
@@ -162,7 +166,7 @@ function fileSize(filePath: string): number {
 /** A file whose worker died: one fatal diagnostic, as for a file that does not parse. */
 function crashedFile(filePath: string, reason: string): FileLint {
   const message = `Internal error: patchlint crashed while linting this file (${escapeForMessage(reason, 200)}). The other files were linted.`;
-  return { filePath, messages: [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }], project: {}, lineStarts: [0], directives: null };
+  return { filePath, messages: [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }], project: {}, lineStarts: [0], directives: null, modules: [], elsewhere: [] };
 }
 
 export function readTextIfPossible(filePath: string): string | undefined {

@@ -68,6 +68,8 @@ export interface RuleDescription {
   description: string;
   defaultSeverity: 'off' | 'warn' | 'error';
   fixable: boolean;
+  /** Why it matters (what HyperBEAM or aos does), a few sentences. */
+  why: string;
   /** The rule's documentation page. */
   docsUrl: string;
 }

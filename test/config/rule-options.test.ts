@@ -31,7 +31,7 @@ describe('guard-top-level-sync flags', () => {
     expect(lintWithRule('guard-top-level-sync', guarded('InitialSync'), { flags: ['InitialSync'] })).toEqual([]);
     const messages = lintWithRule('guard-top-level-sync', guarded('Synced'), { flags: ['InitialSync', 'State.synced'] });
     expect(brief(messages)).toEqual(['3:3 otherFlag']);
-    expect(messages[0]!.message).toBe("The guard tests 'Synced', which is not one of this project's sync flags (InitialSync, State.synced: option flags), so this patch may be sent again on every .load or Eval. Guard it with one of those flags.");
+    expect(messages[0]!.message).toBe("The guard tests 'Synced', not one of the sync flags (InitialSync, State.synced): guard this patch with one of them.");
   });
   it('still reports an unguarded send as unguarded', () => {
     expect(brief(lintWithRule('guard-top-level-sync', "Send({ device = 'patch@1.0', cache = { round = 0 } })\n", { flags: ['InitialSync'] }))).toEqual(['1:1 unguarded']);

@@ -58,7 +58,7 @@ describe('inline directives', () => {
   });
 
   it('re-enables one rule inside a disable-all block', () => {
-    const code = handler('  -- patchlint-disable', '  -- patchlint-enable lowercase-key', "  Send({ device = 'patch@1.0', cache = { MyKey = nil } })");
+    const code = handler('  -- patchlint-disable', '  -- patchlint-enable lowercase-key', "  Send({ device = 'patch@1.0', cache = { MyKey = nil, n = 1 } })");
     expect(lint(code).kept).toEqual(['4:42 lowercase-key upper']);
     expect(lint(code).suppressed).toEqual(['4:42 nil-value nil']);
   });

@@ -32,7 +32,7 @@ const WRONG_CASE = [
 describe('the patch model is built only when it can find something', () => {
   it('builds it for text with a patch message and reports from it', () => {
     expect(summary(WRONG_CASE, presetConfig('recommended'))).toEqual([
-      "lowercase-key 2:42 Key 'Balance' has upper-case letters: HyperBEAM stores it as written but HTTP paths are case-insensitive, so reads of /compute/cache/balance are ambiguous. Use the lower-case key 'balance'.",
+      "lowercase-key 2:42 Key 'Balance' has upper-case letters: current HyperBEAM serves it only as written; use 'balance'.",
     ]);
     expect(buildModel).toHaveBeenCalledTimes(1);
   });
@@ -54,7 +54,7 @@ describe('the patch model is built only when it can find something', () => {
       'end)',
     ].join('\n');
     expect(summary(escaped, presetConfig('recommended'))).toEqual([
-      "lowercase-key 2:52 Key 'Balance' has upper-case letters: HyperBEAM stores it as written but HTTP paths are case-insensitive, so reads of /compute/cache/balance are ambiguous. Use the lower-case key 'balance'.",
+      "lowercase-key 2:52 Key 'Balance' has upper-case letters: current HyperBEAM serves it only as written; use 'balance'.",
     ]);
     expect(buildModel).toHaveBeenCalledTimes(1);
   });

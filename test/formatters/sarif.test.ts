@@ -39,9 +39,12 @@ describe('sarif formatter', () => {
     expect(lowercase).toEqual({
       id: 'lowercase-key',
       shortDescription: { text: rules[1]!.meta.description },
-      fullDescription: { text: `${rules[1]!.meta.description} Rule documentation: ${url}` },
+      fullDescription: { text: `${rules[1]!.meta.description} ${rules[1]!.meta.why} Rule documentation: ${url}` },
       helpUri: url,
-      help: { text: `${rules[1]!.meta.description} See ${url}`, markdown: `${rules[1]!.meta.description}\n\n[Rule documentation](${url})` },
+      help: {
+        text: `${rules[1]!.meta.description} ${rules[1]!.meta.why} See ${url}`,
+        markdown: `${rules[1]!.meta.description}\n\n${rules[1]!.meta.why}\n\n[Rule documentation](${url})`,
+      },
       defaultConfiguration: { level: 'error' },
       properties: { tags: ['patchlint', 'hyperbeam'] },
     });
@@ -61,7 +64,7 @@ describe('sarif formatter', () => {
         locations: [{ physicalLocation: { artifactLocation: { uri: 'src/a.lua', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 7, endLine: 4, endColumn: 13 } } }],
       },
       {
-        ruleId: 'patchlint/parse-error', ruleIndex: 13, level: 'error', message: { text: "Parsing error: '}' expected near ')'" },
+        ruleId: 'patchlint/parse-error', ruleIndex: rules.length, level: 'error', message: { text: "Parsing error: '}' expected near ')'" },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'b.lua', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 52 } } }],
       },
     ]);
@@ -100,15 +103,15 @@ describe('sarif formatter', () => {
   it('gives a whole-file problem (line 0: an ignored file) no region and its own id', () => {
     const ignored: LintMessage = { ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to lint it.', line: 0, column: 0 };
     const { results: [entry], tool } = run([result('vendor/x.lua', [ignored])], { cwd: CWD, color: false });
-    expect(entry).toMatchObject({ ruleId: 'patchlint/ignored-file', ruleIndex: 16, level: 'warning' });
-    expect(tool.driver.rules[16].defaultConfiguration).toEqual({ level: 'warning' });
+    expect(entry).toMatchObject({ ruleId: 'patchlint/ignored-file', ruleIndex: rules.length + 3, level: 'warning' });
+    expect(tool.driver.rules[rules.length + 3].defaultConfiguration).toEqual({ level: 'warning' });
     expect(entry.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'vendor/x.lua', uriBaseId: '%SRCROOT%' } } }]);
   });
 
   it('describes an id the registry does not know instead of dropping its results', () => {
     const { results, tool } = run([result('a.lua', [{ ...upperKey, ruleId: 'future-rule' }])], { cwd: CWD, color: false });
-    expect(results[0].ruleIndex).toBe(17);
-    expect(tool.driver.rules[17]).toMatchObject({ id: 'future-rule', defaultConfiguration: { level: 'error' } });
+    expect(results[0].ruleIndex).toBe(rules.length + 4);
+    expect(tool.driver.rules[rules.length + 4]).toMatchObject({ id: 'future-rule', defaultConfiguration: { level: 'error' } });
   });
 
   it('is deterministic and free of absolute paths', () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.js';
+import { ruleById } from '../../rules/index.js';
 import { BIN } from './client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,7 +53,8 @@ describe.skipIf(!hasNvim)(hasNvim ? 'Neovim 0.7 end to end' : 'Neovim end to end
   it('receives the exact diagnostics, at the right byte columns after emoji and CJK text', () => {
     expect(seen.error).toBeUndefined();
     const diagnostics = [...seen.diagnostics].sort((a, b) => a.col - b.col);
-    const messages = lintText(source).messages.map((m) => m.message);
+    // The one-line message, then the rule's why as a second paragraph.
+    const messages = lintText(source).messages.map((m) => `${m.message}\n\n${ruleById.get(m.ruleId!)!.meta.why}`);
     expect(diagnostics).toEqual([
       { lnum: 2, col: byteCol("'Patch@1.0'"), end_lnum: 2, end_col: byteCol("'Patch@1.0'") + 11, severity: 1, source: 'patchlint', message: messages[0], code: 'device-name', href: `${DOCS}device-name.md` },
       { lnum: 2, col: byteCol('Score'), end_lnum: 2, end_col: byteCol('Score') + 5, severity: 1, source: 'patchlint', message: messages[1], code: 'lowercase-key', href: `${DOCS}lowercase-key.md` },

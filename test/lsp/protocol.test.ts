@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.js';
+import { ruleById } from '../../rules/index.js';
 import { LspClient, initializeParams } from './client.js';
 
 const DOCS = `https://unpkg.com/patchlint@${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}/docs/rules/`;
@@ -69,8 +70,8 @@ describe('patchlint --lsp over stdio', () => {
       `1:70-1:75 sev2 serialize-complex-value ${DOCS}serialize-complex-value.md patchlint`,
     ]);
     expect(published.diagnostics.map((d: any) => textAt(GAME, d.range))).toEqual(["'Patch@1.0'", 'Score', 'items']);
-    // Messages are exactly the core's (the rules own their wording).
-    expect(published.diagnostics.map((d: any) => d.message)).toEqual(lintText(GAME).messages.map((m) => m.message));
+    // Messages are exactly the core's (the rules own their wording), then the rule's why as a second paragraph.
+    expect(published.diagnostics.map((d: any) => d.message)).toEqual(lintText(GAME).messages.map((m) => `${m.message}\n\n${ruleById.get(m.ruleId!)!.meta.why}`));
   });
 
   it('offers the fix, the suggestion and a disable comment as code actions with exact edits', async () => {

@@ -116,7 +116,7 @@ describe('load-time reachability', () => {
       'guard-top-level-sync 3:1-3:26',
       'guard-top-level-sync 4:1-4:75',
     ]);
-    expect(messagesOf(code, 'guard-top-level-sync').map((m) => m.split(' is sent')[0])).toEqual([
+    expect(messagesOf(code, 'guard-top-level-sync').map((m) => m.split(' runs at load time')[0])).toEqual([
       'The patch sent by sync()',
       'The patch sent by sync()',
       'This patch',

@@ -12,6 +12,9 @@ import { lintFile, type FileLint } from '../../src/engine/lint-file.js';
 import type { LintResult } from '../../src/shared/results.js';
 import { runCli } from '../helpers/run-cli.js';
 
+/** No module file can be read (the lints here read none). */
+const NO_MODULES = () => null;
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'patchlint-cache-'));
@@ -58,52 +61,52 @@ describe('LintCache', () => {
     const file = write('x/a.lua', text);
     const lint = lintFile(text, { filePath: file, config });
     const cache = await LintCache.open(location, '1.0.0');
-    cache.store(file, config, lint, hashText(text));
+    cache.store(file, config, lint, hashText(text), NO_MODULES);
     await cache.save();
 
     const again = await LintCache.open(location, '1.0.0');
-    const hit = again.lookup(file, text, config);
+    const hit = again.lookup(file, text, config, NO_MODULES);
     expect(hit).toEqual(lint);
-    expect(again.lookup(file, `${text} `, config)).toBeNull();
-    expect(again.lookup(file, text, presetConfig('direct-keys'))).toBeNull();
-    expect(again.lookup('/x/other.lua', text, config)).toBeNull();
+    expect(again.lookup(file, `${text} `, config, NO_MODULES)).toBeNull();
+    expect(again.lookup(file, text, presetConfig('direct-keys'), NO_MODULES)).toBeNull();
+    expect(again.lookup('/x/other.lua', text, config, NO_MODULES)).toBeNull();
     // An equal config built separately is the same key (the key is its JSON).
-    expect(again.lookup(file, text, presetConfig('recommended'))).not.toBeNull();
+    expect(again.lookup(file, text, presetConfig('recommended'), NO_MODULES)).not.toBeNull();
 
     const otherVersion = await LintCache.open(location, '1.0.1');
-    expect(otherVersion.lookup(file, text, config)).toBeNull();
+    expect(otherVersion.lookup(file, text, config, NO_MODULES)).toBeNull();
 
     // Format 1 files were written while workers could lint with the wrong config, format 2 ones
-    // hold finished results: never reused.
-    writeFileSync(location, readFileSync(location, 'utf8').replace('"format":3', '"format":2'));
-    expect(readFileSync(location, 'utf8')).toContain('"format":2');
-    expect((await LintCache.open(location, '1.0.0')).lookup(file, text, config)).toBeNull();
+    // hold finished results, format 3 ones do not say which modules a lint read: never reused.
+    writeFileSync(location, readFileSync(location, 'utf8').replace('"format":4', '"format":3'));
+    expect(readFileSync(location, 'utf8')).toContain('"format":3');
+    expect((await LintCache.open(location, '1.0.0')).lookup(file, text, config, NO_MODULES)).toBeNull();
   });
 
   it('gives fresh objects on each hit', async () => {
     const config = presetConfig('recommended');
     const text = "Send({ device = 'patch@1.0', cache = { Score = 1 } })\n";
     const cache = await LintCache.open(path.join(dir, 'c'), '1');
-    cache.store('/x/a.lua', config, lintFile(text, { filePath: '/x/a.lua', config }), hashText(text));
-    const first = cache.lookup('/x/a.lua', text, config)!;
+    cache.store('/x/a.lua', config, lintFile(text, { filePath: '/x/a.lua', config }), hashText(text), NO_MODULES);
+    const first = cache.lookup('/x/a.lua', text, config, NO_MODULES)!;
     const ids = (lint: FileLint) => lint.messages.map((m) => m.ruleId).sort();
     expect(ids(first)).toEqual(['guard-top-level-sync', 'lowercase-key']);
     first.messages.length = 0;
-    expect(ids(cache.lookup('/x/a.lua', text, config)!)).toEqual(['guard-top-level-sync', 'lowercase-key']);
+    expect(ids(cache.lookup('/x/a.lua', text, config, NO_MODULES)!)).toEqual(['guard-top-level-sync', 'lowercase-key']);
   });
 
   it.each([
     ['not JSON', '{"format":1,'],
     ['another shape', '[1,2,3]'],
-    ['an entry that is not usable', JSON.stringify({ format: 3, version: '1', entries: { '/x/a.lua': { content: 'h', config: 'c', data: 'not json' } } })],
+    ['an entry that is not usable', JSON.stringify({ format: 4, version: '1', entries: { '/x/a.lua': { content: 'h', config: 'c', data: 'not json' } } })],
     ['empty', ''],
   ])('treats a cache file that is %s as empty, and rewrites it', async (_label, content) => {
     const location = path.join(dir, 'cache.json');
     writeFileSync(location, content);
     const cache = await LintCache.open(location, '1');
-    expect(cache.lookup('/x/a.lua', 'x = 1', presetConfig('recommended'))).toBeNull();
+    expect(cache.lookup('/x/a.lua', 'x = 1', presetConfig('recommended'), NO_MODULES)).toBeNull();
     await cache.save();
-    expect(JSON.parse(readFileSync(location, 'utf8'))).toMatchObject({ format: 3, version: '1' });
+    expect(JSON.parse(readFileSync(location, 'utf8'))).toMatchObject({ format: 4, version: '1' });
   });
 
   it('resolves --cache-location: default file, a folder, a file', () => {
@@ -127,7 +130,7 @@ describe('lintFiles with cache', () => {
     expect(view(warm.results)).toEqual(view(uncached.results));
     // The cross-file report is on b.lua and names a.lua, cold and warm.
     expect(view(warm.results)[1]!.messages).toContain(
-      "2:42-2:47 duplicate-key-case Key 'cache/Score' differs only in case from 'cache/score' in " + path.join(dir, 'a.lua') + ':2: HTTP reads are case-insensitive, so which value a read returns is unpredictable. Use one spelling. @a.lua:2',
+      "2:42-2:47 duplicate-key-case Key 'cache/Score' differs only in case from 'cache/score' in " + path.join(dir, 'a.lua') + ':2: use one spelling. @a.lua:2',
     );
     // The stored per-file result has no project report (else it would be doubled on the next run).
     const storedB = JSON.parse(warm.cacheFile!.entries[path.join(dir, 'b.lua')]!.data) as { messages: LintResult['messages'] };

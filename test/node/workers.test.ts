@@ -140,7 +140,7 @@ describe('lintInWorkers when workers cannot work', () => {
     const script = path.join(corpus, 'broken-worker.mjs');
     writeFileSync(script, "throw new Error('broken install');\n");
     const outcomes: PoolOutcome[] = [];
-    const unfinished = await lintInWorkers(files(), pathToFileURL(script), { threads: 2, wantHash: false, onOutcome: (_i, _f, o) => outcomes.push(o) });
+    const unfinished = await lintInWorkers(files(), pathToFileURL(script), { threads: 2, wantHash: false, root: corpus, onOutcome: (_i, _f, o) => outcomes.push(o) });
     // Two silent deaths blame one file each; the third gives up and hands the rest back.
     expect(outcomes).toEqual([{ crash: 'broken install' }, { crash: 'broken install' }]);
     expect(unfinished).toHaveLength(1);
@@ -148,7 +148,7 @@ describe('lintInWorkers when workers cannot work', () => {
 
   it('hands every file back when a config cannot be sent to a worker', async () => {
     const config = { ...presetConfig('recommended'), notData: () => 1 };
-    const unfinished = await lintInWorkers(files().map((f) => ({ ...f, config })), pathToFileURL(path.join(REPO_ROOT, 'dist/lint-worker.js')), { threads: 2, wantHash: false, onOutcome: () => undefined });
+    const unfinished = await lintInWorkers(files().map((f) => ({ ...f, config })), pathToFileURL(path.join(REPO_ROOT, 'dist/lint-worker.js')), { threads: 2, wantHash: false, root: corpus, onOutcome: () => undefined });
     expect(unfinished.sort()).toEqual([0, 1, 2]);
   });
 });

@@ -2,8 +2,7 @@ import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { CLEAN_PROCESS, CLEAN_PROCESS_CRLF_BOM } from '../helpers/clean-process.js';
 
-const NEAR_MISS = (device: string) =>
-  `Device '${device}' is not 'patch@1.0': HyperBEAM only treats a message as a patch when device is exactly 'patch@1.0', so this one is sent as an ordinary message and nothing is exposed. Write device = 'patch@1.0'.`;
+const NEAR_MISS = (device: string) => `Device '${device}' is not 'patch@1.0', so the message is sent as an ordinary one: write 'patch@1.0'.`;
 
 ruleTester('device-name', {
   valid: [

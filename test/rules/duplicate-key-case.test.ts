@@ -12,7 +12,7 @@ import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { CLEAN_PROCESS, CLEAN_PROCESS_CRLF_BOM } from '../helpers/clean-process.js';
 
-const WHY = 'HTTP reads are case-insensitive, so which value a read returns is unpredictable. Use one spelling.';
+const WHY = 'use one spelling.';
 const sameFile = (path: string, first: string, line: number) => `Key '${path}' differs only in case from '${first}' on line ${line}: ${WHY}`;
 const otherFile = (path: string, first: string, file: string, line: number) => `Key '${path}' differs only in case from '${first}' in ${file}:${line}: ${WHY}`;
 

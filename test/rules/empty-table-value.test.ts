@@ -2,8 +2,9 @@ import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { CLEAN_PROCESS, CLEAN_PROCESS_CRLF_BOM } from '../helpers/clean-process.js';
 
-const EMPTY = (key: string) =>
-  `Value of '${key}' is still an empty table when the patch is sent: it is encoded as [] and wipes what is exposed at that path. Fill it before sending, or leave the key out.`;
+const EMPTY = (key: string) => `Value of '${key}' is still an empty table when sent: it goes as [] and wipes what is there; fill it first.`;
+const ONLY_NIL = (key: string) => `Value of '${key}' has only nil entries, so it is sent as [] and wipes what is there: send real values.`;
+const EMPTY_CACHE = "'cache' is an empty table when sent: it goes as [] and wipes all of /compute/cache; fill it first.";
 
 ruleTester('empty-table-value', {
   valid: [
@@ -112,6 +113,38 @@ ruleTester('empty-table-value', {
         { messageId: 'empty', line: 5, column: 24, endLine: 5, endColumn: 26, message: EMPTY('history') },
         { messageId: 'empty', line: 6, column: 58, endLine: 6, endColumn: 60, message: EMPTY('[2]') },
       ],
+    },
+    {
+      name: "cache = {} itself, as the cookbook's template writes it, wipes all of /compute/cache",
+      code: [
+        "Handlers.add('Reset', 'Reset', function(msg)",
+        "  Send({ device = 'patch@1.0', cache = {} })",
+        'end)',
+      ].join('\n'),
+      errors: [{ messageId: 'emptyCache', line: 2, column: 32, endLine: 2, endColumn: 37, message: EMPTY_CACHE }],
+    },
+    {
+      name: 'a table whose only entries are nil is the same empty table (nil-value stays silent on them)',
+      code: [
+        "Handlers.add('Leave', 'Leave', function(msg)",
+        "  Send({ device = 'patch@1.0', cache = { server = nil } })",
+        "  Send({ device = 'patch@1.0', cache = { lobby = { host = nil, guest = nil }, round = Round } })",
+        'end)',
+      ].join('\n'),
+      errors: [
+        { messageId: 'emptyCache', line: 2, column: 32, endLine: 2, endColumn: 37, message: EMPTY_CACHE },
+        { messageId: 'onlyNil', line: 3, column: 42, endLine: 3, endColumn: 47, message: ONLY_NIL('lobby') },
+      ],
+    },
+    {
+      name: 'a wrapper called with nil for its only key sends cache = {} (reported where the cache is written)',
+      code: [
+        'local function SendPatch(key, value)',
+        "  Send({ device = 'patch@1.0', cache = { [key] = value } })",
+        'end',
+        "Handlers.add('A', 'A', function(msg) SendPatch('winner', nil) end)",
+      ].join('\n'),
+      errors: [{ messageId: 'emptyCache', line: 2, column: 32, endLine: 2, endColumn: 37, message: EMPTY_CACHE }],
     },
     {
       name: 'direct keys: an empty root key wipes /compute/<key>',

@@ -1,8 +1,7 @@
 import { ruleTester } from '../helpers/rule-tester.js';
 import { ruleFixture } from '../helpers/rule-fixture.js';
 
-const unguarded = (what: string) =>
-  `${what} is sent at load time without a guard: aos re-runs the whole script on every .load or Eval, so the patch is sent again each time. Wrap it in \`if InitialSync == 'INCOMPLETE' then ... InitialSync = 'COMPLETE' end\` after \`InitialSync = InitialSync or 'INCOMPLETE'\`.`;
+const unguarded = (what: string) => `${what} runs at load time unguarded, so every .load or Eval sends it again: guard it with a global flag.`;
 
 ruleTester('guard-top-level-sync', {
   valid: [
@@ -195,7 +194,7 @@ end`,
       errors: [
         {
           messageId: 'flagNotSet', line: 3, column: 3, endLine: 3, endColumn: 59,
-          message: "The guard tests 'InitialSync' but this branch never sets it, so this patch is sent again on every .load or Eval. Set 'InitialSync' in the same branch after sending.",
+          message: "The guard tests 'InitialSync' but this branch never sets it, so this patch is sent again: set it there.",
         },
       ],
     },
@@ -218,7 +217,7 @@ end`,
       errors: [
         {
           messageId: 'localFlag', line: 3, column: 3, endLine: 3, endColumn: 59,
-          message: "Guard flag 'synced' is local: aos re-runs the script on every .load or Eval and the local starts over, so this patch is sent again each time. Use a global flag initialised with `Flag = Flag or 'INCOMPLETE'`.",
+          message: "Guard flag 'synced' is local and starts over on every .load or Eval: make it a global flag.",
         },
       ],
     },
@@ -241,7 +240,7 @@ end`,
       errors: [
         {
           messageId: 'reinitialised', line: 3, column: 3, endLine: 3, endColumn: 59,
-          message: "Guard flag 'InitialSync' is reset unconditionally on line 1, which runs again on every .load or Eval, so this patch is sent again each time. Initialise it with `InitialSync = InitialSync or 'INCOMPLETE'`.",
+          message: "Guard flag 'InitialSync' is reset on line 1 on every .load: write InitialSync = InitialSync or 'INCOMPLETE'.",
         },
       ],
     },
@@ -325,7 +324,7 @@ end`,
       errors: [
         {
           messageId: 'flagNotSet', line: 5, column: 3, endLine: 5, endColumn: 15,
-          message: "The guard tests 'SupplySynced' but this branch never sets it, so the patch sent by syncSupply() is sent again on every .load or Eval. Set 'SupplySynced' in the same branch after sending.",
+          message: "The guard tests 'SupplySynced' but this branch never sets it, so the patch sent by syncSupply() is sent again: set it there.",
         },
       ],
     },
@@ -340,7 +339,7 @@ end`,
       errors: [
         {
           messageId: 'otherFlag', line: 3, column: 3, endLine: 3, endColumn: 59,
-          message: "The guard tests 'Synced', which is not one of this project's sync flags (InitialSync: option flags), so this patch may be sent again on every .load or Eval. Guard it with one of those flags.",
+          message: "The guard tests 'Synced', not one of the sync flags (InitialSync): guard this patch with one of them.",
         },
       ],
     },

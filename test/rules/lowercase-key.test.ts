@@ -1,10 +1,7 @@
 import { ruleTester } from '../helpers/rule-tester.js';
 import { ruleFixture } from '../helpers/rule-fixture.js';
 
-const upper = (key: string) =>
-  `Key '${key}' has upper-case letters: HyperBEAM stores it as written but HTTP paths are case-insensitive, so reads of /compute/cache/${key.toLowerCase()} are ambiguous. Use the lower-case key '${key.toLowerCase()}'.`;
-const upperRoot = (key: string) =>
-  `Key '${key}' has upper-case letters: HyperBEAM lowercases root keys, so it is exposed as /compute/${key.toLowerCase()}, not as written, and HTTP paths are case-insensitive. Use the lower-case key '${key.toLowerCase()}'.`;
+const upper = (key: string) => `Key '${key}' has upper-case letters: current HyperBEAM serves it only as written; use '${key.toLowerCase()}'.`;
 
 const ADDRESS = 'vh-NTHVvlKZqRxc8LyyTNok65yQ55a_PJ1zWLb9G2JI'; // 43 bytes: an Arweave address
 const ETH = '0x52908400098527886E0F7030069857D2E4169EE7'; // 42 bytes: a checksummed Ethereum address
@@ -51,12 +48,23 @@ end)`,
 end)`,
     },
     {
-      name: 'nested keys inside an exposed value are data, not path segments the rule owns',
-      code: "Send({ device = 'patch@1.0', cache = { holders = json.encode({ Alice = 1 }), config = { MaxSupply = '1000' } } })",
+      name: 'keys inside an encoded value are not exposed keys',
+      code: "Send({ device = 'patch@1.0', cache = { holders = json.encode({ Alice = 1 }) } })",
     },
     {
-      name: 'root data keys in the cache style belong to require-cache',
-      code: "Send({ device = 'patch@1.0', cache = { total = 1 }, LastSender = msg.From })",
+      name: 'keys of a table returned by a function that takes them from msg: unknown',
+      code: `local function snapshot(msg)
+  return { [msg.From] = msg.Data }
+end
+Handlers.add('Snap', 'Snap', function(msg) Send({ device = 'patch@1.0', cache = { last = snapshot(msg) } }) end)`,
+    },
+    {
+      name: 'a function with several returns is not followed',
+      code: `local function view(full)
+  if full then return { Everything = All } end
+  return { Some = Part }
+end
+Handlers.add('V', 'V', function(msg) Send({ device = 'patch@1.0', cache = view(true) }) end)`,
     },
     {
       name: 'option allow',
@@ -207,11 +215,63 @@ end)`,
       output: `Send({ device = 'patch@1.0', cache = { ['${ID32.toLowerCase()}x'] = 1 } })`,
     },
     {
-      name: 'direct keys: root data keys are the exposed keys',
+      name: 'direct keys: root data keys are exposed at /compute/<key>',
       code: "Send({ device = 'patch@1.0', TotalSupply = TotalSupply, Target = ao.id })",
       directKeys: true,
-      errors: [{ messageId: 'upperRoot', line: 1, column: 30, endLine: 1, endColumn: 41, message: upperRoot('TotalSupply') }],
+      errors: [{ messageId: 'upper', line: 1, column: 30, endLine: 1, endColumn: 41, message: upper('TotalSupply') }],
       output: "Send({ device = 'patch@1.0', totalsupply = TotalSupply, Target = ao.id })",
+    },
+    {
+      name: 'root data keys beside cache are exposed too, in the cache style (require-cache also reports them)',
+      code: "Send({ device = 'patch@1.0', cache = { total = 1 }, LastSender = msg.From })",
+      errors: [{ messageId: 'upper', line: 1, column: 53, endLine: 1, endColumn: 63, message: upper('LastSender') }],
+      output: "Send({ device = 'patch@1.0', cache = { total = 1 }, lastsender = msg.From })",
+    },
+    {
+      name: 'keys of nested tables, at every level (current nodes keep their case too)',
+      code: "Send({ device = 'patch@1.0', cache = { config = { MaxSupply = '1000', limits = { PerUser = 5 } } } })",
+      errors: [
+        { messageId: 'upper', line: 1, column: 51, endLine: 1, endColumn: 60, message: upper('MaxSupply') },
+        { messageId: 'upper', line: 1, column: 82, endLine: 1, endColumn: 89, message: upper('PerUser') },
+      ],
+      output: "Send({ device = 'patch@1.0', cache = { config = { maxsupply = '1000', limits = { peruser = 5 } } } })",
+    },
+    {
+      name: "the cache key itself: 'Cache' is stored as written and /compute/cache/... does not find it",
+      code: "Send({ device = 'patch@1.0', Cache = { total = 1 } })",
+      errors: [{ messageId: 'upper', line: 1, column: 30, endLine: 1, endColumn: 35, message: upper('Cache') }],
+      output: "Send({ device = 'patch@1.0', cache = { total = 1 } })",
+    },
+    {
+      name: 'non-ASCII upper case, folded as duplicate-key-case folds it',
+      code: "Send({ device = 'patch@1.0', cache = { ['Über'] = 1 } })",
+      errors: [{ messageId: 'upper', line: 1, column: 41, endLine: 1, endColumn: 47, message: upper('Über') }],
+      output: "Send({ device = 'patch@1.0', cache = { ['über'] = 1 } })",
+    },
+    {
+      name: "the table a file-local function returns (ar-io's getState): reported at its keys, once for every send",
+      code: `local function getState()
+  return { Records = Records, Owner = Owner, name = Name }
+end
+Handlers.add('State', 'State', function(msg) Send({ device = 'patch@1.0', cache = getState() }) end)
+Handlers.add('Sync', 'Sync', function(msg) Send({ device = 'patch@1.0', cache = getState() }) end)`,
+      errors: [
+        { messageId: 'upper', line: 2, column: 12, endLine: 2, endColumn: 19, message: upper('Records') },
+        { messageId: 'upper', line: 2, column: 31, endLine: 2, endColumn: 36, message: upper('Owner') },
+      ],
+    },
+    {
+      name: "a module table's field function (function utils.getState()), defined in the file",
+      code: `local utils = {}
+function utils.getState()
+  local state = { Balances = Balances, TotalSupply = TotalSupply }
+  return state
+end
+Handlers.add('State', 'State', function(msg) ao.send({ device = 'patch@1.0', cache = utils.getState() }) end)`,
+      errors: [
+        { messageId: 'upper', line: 3, column: 19, endLine: 3, endColumn: 27, message: upper('Balances') },
+        { messageId: 'upper', line: 3, column: 40, endLine: 3, endColumn: 51, message: upper('TotalSupply') },
+      ],
     },
     {
       name: 'CRLF line ends and a BOM do not move positions',

@@ -7,12 +7,13 @@ import { rules } from '../../rules/index.js';
 const CATALOG = [
   'require-cache', 'lowercase-key', 'reserved-key', 'serialize-complex-value', 'guard-top-level-sync',
   'device-name', 'duplicate-key-case', 'unaddressable-key', 'private-key', 'unencodable-value',
-  'empty-table-value', 'nil-value', 'number-precision',
+  'empty-table-value', 'nil-value', 'unset-sentinel', 'patch-lost-on-error', 'number-precision',
 ];
 const DEFAULTS: Record<string, string> = {
   'require-cache': 'error', 'lowercase-key': 'error', 'reserved-key': 'error', 'serialize-complex-value': 'warn',
   'guard-top-level-sync': 'error', 'device-name': 'error', 'duplicate-key-case': 'error', 'unaddressable-key': 'error',
-  'private-key': 'error', 'unencodable-value': 'error', 'empty-table-value': 'warn', 'nil-value': 'warn', 'number-precision': 'warn',
+  'private-key': 'error', 'unencodable-value': 'error', 'empty-table-value': 'warn', 'nil-value': 'warn', 'unset-sentinel': 'error',
+  'patch-lost-on-error': 'warn', 'number-precision': 'warn',
 };
 const HEADINGS = ['## What it reports', '## Why it matters on HyperBEAM', '## Options', '## Incorrect', '## Correct'];
 
@@ -33,6 +34,23 @@ describe('rule registry', () => {
         for (const h of HEADINGS) expect(doc, `${id} doc lacks "${h}"`).toContain(`\n${h}\n`);
       });
       it('has a test file', () => expect(existsSync(`test/rules/${id}.test.ts`), `test/rules/${id}.test.ts is missing`).toBe(true));
+      it('has one-line messages of about 100 characters, and says why in a few sentences', () => {
+        for (const [messageId, template] of Object.entries(rule.meta.messages)) {
+          // Placeholders count as about ten characters each (a key, a line number).
+          const length = template.replace(/\{\{\s*\w+\s*\}\}/g, 'xxxxxxxxxx').length;
+          expect(length, `${id} ${messageId}: ${template}`).toBeLessThanOrEqual(115);
+          expect(template, `${id} ${messageId}`).not.toContain('\n');
+        }
+        expect(rule.meta.why.length, `${id} why`).toBeGreaterThan(100);
+        expect(rule.meta.why.length, `${id} why`).toBeLessThan(900);
+      });
+
+      it('has a doc page that links to the public sources it rests on, not to files that do not ship', () => {
+        const doc = readFileSync(rule.meta.docs, 'utf8');
+        expect(doc).toMatch(/\]\(https:\/\/(github\.com\/permaweb\/|cookbook_ao\.arweave\.net\/)/);
+        expect(doc).not.toMatch(/hyperbeam-semantics\.md|rules\.md/);
+      });
+
       it('has defaults for every option of its schema', () => {
         expect(Object.keys(rule.meta.defaults as object).sort()).toEqual(Object.keys(rule.meta.schema.properties).sort());
       });

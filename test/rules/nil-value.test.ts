@@ -2,8 +2,7 @@ import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { CLEAN_PROCESS, CLEAN_PROCESS_CRLF_BOM } from '../helpers/clean-process.js';
 
-const NIL = (key: string) =>
-  `'${key} = nil' does nothing: a nil entry is absent from the table, and patches only merge, so the exposed value is not deleted. Send an explicit empty value (for example '') if readers must see a change.`;
+const NIL = (key: string) => `'${key} = nil' deletes nothing (patches only merge): send '__ao-unset__' to remove the key.`;
 
 ruleTester('nil-value', {
   valid: [
@@ -40,7 +39,7 @@ ruleTester('nil-value', {
       name: 'nil passed to a wrapper: at the argument',
       code: [
         'local function SendPatch(key, value)',
-        "  Send({ device = 'patch@1.0', cache = { [key] = value } })",
+        "  Send({ device = 'patch@1.0', cache = { [key] = value, updated = os.time() } })",
         'end',
         "Handlers.add('A', 'A', function(msg)",
         "  SendPatch('lastround', nil)",

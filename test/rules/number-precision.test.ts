@@ -2,11 +2,9 @@ import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { CLEAN_PROCESS, CLEAN_PROCESS_CRLF_BOM } from '../helpers/clean-process.js';
 
-const ROUNDED = "aos encodes numbers with %.14g, so it reaches HyperBEAM rounded. Send it as a string: tostring(...).";
-const large = (key: string, raw: string) => `Value of '${key}' (${raw}) is 1e14 or more in magnitude: ${ROUNDED}`;
-const digits = (key: string, raw: string) => `Value of '${key}' (${raw}) has more than 14 significant digits: ${ROUNDED}`;
-const fraction = (key: string, raw: string) =>
-  `Value of '${key}' (${raw}) is not an integer: HyperBEAM's float codec is not production-ready and %.14g may round it. Send it as a string, or as an integer in the smallest unit.`;
+const large = (key: string, raw: string) => `Value of '${key}' (${raw}) is 1e14 or more: aos's %.14g encoding rounds it; send tostring(...).`;
+const digits = (key: string, raw: string) => `Value of '${key}' (${raw}) has over 14 significant digits: aos's %.14g encoding rounds it; send a string.`;
+const fraction = (key: string, raw: string) => `Value of '${key}' (${raw}) is not an integer: it may arrive rounded; send a string or an integer unit.`;
 
 ruleTester('number-precision', {
   valid: [

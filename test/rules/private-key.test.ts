@@ -2,8 +2,7 @@ import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { CLEAN_PROCESS, CLEAN_PROCESS_CRLF_BOM } from '../helpers/clean-process.js';
 
-const PRIVATE = (key: string) =>
-  `Key '${key}' starts with 'priv': HyperBEAM treats such keys as private and never serves them over HTTP, so this value cannot be read. Rename it (for example without the 'priv' prefix).`;
+const PRIVATE = (key: string) => `Key '${key}' starts with 'priv', which HyperBEAM never serves over HTTP: rename it.`;
 
 ruleTester('private-key', {
   valid: [

@@ -1,12 +1,10 @@
 import { ruleTester } from '../helpers/rule-tester.js';
 import { ruleFixture } from '../helpers/rule-fixture.js';
 
-const MISSING =
-  "Patch message has no 'cache' table: HyperBEAM merges the message into the root of the process state as it is, so nothing appears under /compute/cache/<key>, where the patch device documentation exposes data. Put the exposed keys in cache = { ... } (or use the direct-keys preset if this process patches root keys on purpose).";
-const notTable = (kind: string) =>
-  `'cache' is ${kind}, not a table: HyperBEAM exposes each entry of the cache table at /compute/cache/<key>, and ${kind} has no entries to expose. Write cache = { mykey = value } (serialize the values, not the cache table).`;
-const stray = (key: string) =>
-  `Data key '${key}' is beside 'cache', at the message root: HyperBEAM merges it into the root of the process state (/compute/<key>), not under /compute/cache/. Move it into the cache table.`;
+const MISSING = "Patch message has no 'cache' table: put the keys to expose in cache = { ... }.";
+const rootKeys = (keys: string) => `Patch message writes root keys (${keys}), not a cache table: move them into cache = { ... }.`;
+const notTable = (kind: string) => `'cache' is ${kind}, not a table: write cache = { mykey = value }.`;
+const stray = (key: string) => `Data key '${key}' is beside 'cache', at /compute/${key}: move it into the cache table.`;
 
 ruleTester('require-cache', {
   valid: [
@@ -77,15 +75,20 @@ Handlers.add('Help', Handlers.utils.hasMatchingTag('Action', 'Help'), function(m
 end)`,
     },
     {
-      name: 'a cache entry whose key is spelled in upper case still counts as the cache',
+      name: 'a cache entry whose key is spelled in upper case still counts as the cache (lowercase-key reports the case)',
       code: "Send({ device = 'patch@1.0', Cache = { total = 1 } })",
     },
   ],
   invalid: [
     {
-      name: 'no cache: reported once, at the message table',
+      name: 'no cache, root keys instead: reported once, at the message table, naming them',
       code: "Send({ device = 'patch@1.0', total = 1, holders = 2 })",
-      errors: [{ messageId: 'missing', line: 1, column: 6, endLine: 1, endColumn: 54, message: MISSING }],
+      errors: [{ messageId: 'rootKeys', line: 1, column: 6, endLine: 1, endColumn: 54, message: rootKeys('total, holders') }],
+    },
+    {
+      name: 'many root keys: the first three named',
+      code: "Send({ device = 'patch@1.0', a = 1, b = 2, c = 3, d = 4 })",
+      errors: [{ messageId: 'rootKeys', line: 1, column: 6, endLine: 1, endColumn: 58, message: rootKeys('a, b, c, …') }],
     },
     {
       name: 'no cache in a table that spans lines',
@@ -95,12 +98,12 @@ end)`,
     players = tostring(#Players),
   })
 end)`,
-      errors: [{ messageId: 'missing', line: 2, column: 11, endLine: 5, endColumn: 4 }],
+      errors: [{ messageId: 'rootKeys', line: 2, column: 11, endLine: 5, endColumn: 4 }],
     },
     {
-      name: 'method = PATCH without cache',
+      name: 'method = PATCH without cache, sent to the outbox',
       code: "ao.send({ Target = ao.id, method = 'PATCH' })",
-      errors: [{ messageId: 'missing', line: 1, column: 9, endLine: 1, endColumn: 45 }],
+      errors: [{ messageId: 'missing', line: 1, column: 9, endLine: 1, endColumn: 45, message: MISSING }],
     },
     {
       name: 'cache = nil is no cache',
@@ -112,7 +115,7 @@ end)`,
       code: `local m = { device = 'patch@1.0' }
 m.total = 5
 Handlers.add('Push', function(msg) return true end, function(msg) Send(m) end)`,
-      errors: [{ messageId: 'missing', line: 1, column: 11, endLine: 1, endColumn: 35 }],
+      errors: [{ messageId: 'rootKeys', line: 1, column: 11, endLine: 1, endColumn: 35, message: rootKeys('total') }],
     },
     {
       name: 'cache is a string, a number, a boolean, an encoded string',

@@ -2,13 +2,14 @@ import { ruleTester } from '../helpers/rule-tester.js';
 import { ruleFixture } from '../helpers/rule-fixture.js';
 
 const documented = (key: string, where: string) =>
-  `Key '${key}' is reserved ${where}: the patch device documentation reserves now, compute, state, info and test for HyperBEAM paths, so reads of this key are ambiguous. Use a specific name instead (for example 'myapp${key.toLowerCase()}').`;
-const nestedName = (key: string) =>
-  `Key '${key}' is reserved under cache: HyperBEAM resolves /compute/cache/${key} as a message function, so reads return that instead of your value. Use a specific name instead (for example 'myapp${key}').`;
-const rootName = (key: string) =>
-  `Key '${key}' is reserved at the root of the process state: HyperBEAM resolves /compute/${key} as a process or message function or a runtime key, so the patched value is shadowed or breaks the process. Use a specific name instead (for example 'myapp${key}').`;
+  `Key '${key}' is reserved by the patch device documentation ${where}: rename it (e.g. 'my${key.toLowerCase()}').`;
+const shadowed = (key: string, where: string) => `Key '${key}' is answered by a HyperBEAM device function ${where}, not by your value: rename it.`;
+const runtime = (key: string) => `Key '${key}' at the root is rewritten by the process on every slot: rename it (e.g. 'my${key}').`;
+const envelope = (key: string) => `Key '${key}' at the root is written by aos or HyperBEAM with every message: rename it.`;
+const nestedDevice = (table: string) => `Key 'device' in '${table}' changes how HyperBEAM resolves that table: remove it (or use 'trie@1.0').`;
+const extension = (key: string) => `Key '${key}' is a message extension name on current HyperBEAM nodes: rename it.`;
 const UNDER_CACHE = 'under cache';
-const AT_ROOT = 'at the root of the process state';
+const AT_ROOT = 'at the root';
 
 ruleTester('reserved-key', {
   valid: [
@@ -64,6 +65,17 @@ end)`,
 end)`,
     },
     {
+      name: "device = 'trie@1.0' in a nested table is the documented way to hold a large table",
+      code: `Handlers.add('Balances', 'Balances', function(msg)
+  Send({ device = 'patch@1.0', cache = { balances = { device = 'trie@1.0', [msg.From] = '10' } } })
+  Send({ device = 'patch@1.0', cache = { device = 'trie@1.0', total = '1' } })
+end)`,
+    },
+    {
+      name: 'message function names deeper than the first level under cache are record fields',
+      code: "Send({ device = 'patch@1.0', cache = { players = { alice = { id = 1, index = 2, path = 'x' } } } })",
+    },
+    {
       name: 'option allow (case-insensitive)',
       code: "Send({ device = 'patch@1.0', cache = { info = 'v1', Id = 2 } })",
       options: { allow: ['INFO', 'id'] },
@@ -98,20 +110,28 @@ end)`,
   commitments = 'y',
 } })`,
       errors: [
-        { messageId: 'nestedName', line: 2, column: 3, endLine: 2, endColumn: 5, message: nestedName('id') },
-        { messageId: 'nestedName', line: 3, column: 3, endLine: 3, endColumn: 7, message: nestedName('keys') },
-        { messageId: 'nestedName', line: 4, column: 4, endLine: 4, endColumn: 14, message: nestedName('set-path') },
-        { messageId: 'nestedName', line: 5, column: 3, endLine: 5, endColumn: 14 },
+        { messageId: 'shadowed', line: 2, column: 3, endLine: 2, endColumn: 5, message: shadowed('id', UNDER_CACHE) },
+        { messageId: 'shadowed', line: 3, column: 3, endLine: 3, endColumn: 7, message: shadowed('keys', UNDER_CACHE) },
+        { messageId: 'shadowed', line: 4, column: 4, endLine: 4, endColumn: 14, message: shadowed('set-path', UNDER_CACHE) },
+        { messageId: 'shadowed', line: 5, column: 3, endLine: 5, endColumn: 14 },
       ],
     },
     {
       name: 'a device key under cache',
       code: "Send({ device = 'patch@1.0', cache = { device = 'json@1.0' } })",
+      errors: [{ messageId: 'nestedDevice', line: 1, column: 40, endLine: 1, endColumn: 46, message: nestedDevice('cache') }],
+    },
+    {
+      name: 'a device key deeper down, whose value is not trie@1.0',
+      code: "Send({ device = 'patch@1.0', cache = { profile = { device = 'json@1.0', name = 'x' } } })",
+      errors: [{ messageId: 'nestedDevice', line: 1, column: 52, endLine: 1, endColumn: 58, message: nestedDevice('cache/profile') }],
+    },
+    {
+      name: "'...' and '...+link' at every level (message extensions)",
+      code: "Send({ device = 'patch@1.0', cache = { ['...'] = 1, nested = { ['...+link'] = 'x' } } })",
       errors: [
-        {
-          messageId: 'nestedDevice', line: 1, column: 40, endLine: 1, endColumn: 46,
-          message: "Key 'device' is reserved under cache: a nested device key tells HyperBEAM which device resolves the whole cache table, so reads under /compute/cache/ break. Use a specific name instead (for example 'myappdevice').",
-        },
+        { messageId: 'extension', line: 1, column: 41, endLine: 1, endColumn: 46, message: extension('...') },
+        { messageId: 'extension', line: 1, column: 65, endLine: 1, endColumn: 75, message: extension('...+link') },
       ],
     },
     {
@@ -124,12 +144,33 @@ end)`,
       code: "Send({ device = 'patch@1.0', slot = 4, results = 'x', ['patch-to'] = '/x', counter = 42 })",
       directKeys: true,
       errors: [
-        { messageId: 'rootName', line: 1, column: 30, endLine: 1, endColumn: 34, message: rootName('slot') },
-        { messageId: 'rootName', line: 1, column: 40, endLine: 1, endColumn: 47, message: rootName('results') },
+        { messageId: 'shadowed', line: 1, column: 30, endLine: 1, endColumn: 34, message: shadowed('slot', AT_ROOT) },
+        { messageId: 'runtime', line: 1, column: 40, endLine: 1, endColumn: 47, message: runtime('results') },
         {
           messageId: 'redirect', line: 1, column: 56, endLine: 1, endColumn: 66,
-          message: "Key 'patch-to' is reserved at the root of the process state: HyperBEAM's patch device reads it as where to patch from or to, so this and later patches land somewhere else. Use a specific name instead (for example 'myapppatch-to').",
+          message: "Key 'patch-to' at the root tells the patch device where to patch, redirecting patches: rename it.",
         },
+      ],
+    },
+    {
+      name: 'the export names of newer process@1.0 versions (as, latest) at the root',
+      code: "Send({ device = 'patch@1.0', as = 'x', Latest = 2 })",
+      directKeys: true,
+      errors: [
+        { messageId: 'shadowed', line: 1, column: 30, endLine: 1, endColumn: 32, message: shadowed('as', AT_ROOT) },
+        { messageId: 'shadowed', line: 1, column: 40, endLine: 1, endColumn: 46, message: shadowed('Latest', AT_ROOT) },
+      ],
+    },
+    {
+      name: 'envelope keys aos and HyperBEAM write with every message, as root data keys',
+      code: "Send({ device = 'patch@1.0', Type = 'Token', Variant = 'v2', ['Data-Protocol'] = 'x', Reference = '7', ['from-process'] = 'p' })",
+      directKeys: true,
+      errors: [
+        { messageId: 'envelope', line: 1, column: 30, endLine: 1, endColumn: 34, message: envelope('Type') },
+        { messageId: 'envelope', line: 1, column: 46, endLine: 1, endColumn: 53, message: envelope('Variant') },
+        { messageId: 'envelope', line: 1, column: 63, endLine: 1, endColumn: 78, message: envelope('Data-Protocol') },
+        { messageId: 'envelope', line: 1, column: 87, endLine: 1, endColumn: 96, message: envelope('Reference') },
+        { messageId: 'envelope', line: 1, column: 105, endLine: 1, endColumn: 119, message: envelope('from-process') },
       ],
     },
     {
@@ -163,7 +204,7 @@ Handlers.add('Push', function(msg) return true end, function(msg) Send(patchMsg)
       errors: [
         {
           messageId: 'extra', line: 1, column: 40, endLine: 1, endColumn: 46,
-          message: "Key 'config' is reserved under cache by this project's configuration (reserved-key option extra). Use a specific name instead.",
+          message: "Key 'config' is reserved under cache by this project's configuration (reserved-key option extra): rename it.",
         },
       ],
     },

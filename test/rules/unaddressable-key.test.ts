@@ -2,10 +2,8 @@ import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { CLEAN_PROCESS, CLEAN_PROCESS_CRLF_BOM } from '../helpers/clean-process.js';
 
-const USE = "Use letters, digits, '-' or '_'.";
-const characters = (key: string, char: string) =>
-  `Key '${key}' contains '${char}', which has a meaning in HyperBEAM paths ('/' nests, '~' selects a device, '&', '=', '+', '(' and ')' are path syntax), so it cannot be read back. ${USE}`;
-const space = (key: string) => `Key '${key}' contains whitespace or control characters, which cannot be written in a URL path segment. ${USE}`;
+const characters = (key: string, char: string) => `Key '${key}' contains '${char}', which HyperBEAM paths read as syntax: use letters, digits, - or _.`;
+const space = (key: string) => `Key '${key}' contains whitespace or control characters, so no URL can name it: use letters, digits, - or _.`;
 
 ruleTester('unaddressable-key', {
   valid: [
@@ -50,7 +48,7 @@ ruleTester('unaddressable-key', {
         { messageId: 'space', line: 6, column: 21, endLine: 6, endColumn: 28, message: space('nul\\u{0}') },
         {
           messageId: 'empty', line: 7, column: 6, endLine: 7, endColumn: 8,
-          message: 'Empty key: no URL path segment can name it, so the value cannot be read over HTTP. Give the value a name.',
+          message: 'Empty key: no URL path segment can name it, so it cannot be read; give the value a name.',
         },
       ],
     },
@@ -59,7 +57,7 @@ ruleTester('unaddressable-key', {
       code: `Send({ device = 'patch@1.0', cache = { ['${'é'.repeat(257)}'] = 1 } })`,
       errors: [{
         messageId: 'tooLong', line: 1, column: 41, endLine: 1, endColumn: 300,
-        message: 'Key is 514 bytes long; HyperBEAM path segments are at most 512 bytes, so it cannot be read. Use a shorter key.',
+        message: 'Key is 514 bytes long, over the 512 bytes of a HyperBEAM path segment: use a shorter key.',
       }],
     },
     {
@@ -68,12 +66,12 @@ ruleTester('unaddressable-key', {
       errors: [
         {
           messageId: 'positional', line: 1, column: 40, endLine: 1, endColumn: 47,
-          message: 'Positional (array-style) entry directly under cache: its key is the number 1, not a name, and the encoder turns the table into a list (or fails when names are mixed in). Give it a key: name = value.',
+          message: 'Positional entry directly under cache is exposed under the number 1: give it a key (name = value).',
         },
         { messageId: 'positional', line: 1, column: 49, endLine: 1, endColumn: 57 },
         {
           messageId: 'integerKey', line: 2, column: 41, endLine: 2, endColumn: 42,
-          message: 'Integer key [1] directly under cache: it is not a name, and the encoder turns the table into a list (or fails when names are mixed in). Use a string key: name = value.',
+          message: 'Integer key [1] directly under cache is not a name, and lists fail when names are mixed in: use a string key.',
         },
       ],
     },
@@ -83,7 +81,7 @@ ruleTester('unaddressable-key', {
       code: "Send({ device = 'patch@1.0', counter = 1, 'stray' })",
       errors: [{
         messageId: 'positional', line: 1, column: 43, endLine: 1, endColumn: 50,
-        message: 'Positional (array-style) entry among the root data keys: its key is the number 1, not a name, and the encoder turns the table into a list (or fails when names are mixed in). Give it a key: name = value.',
+        message: 'Positional entry among the root data keys is exposed under the number 1: give it a key (name = value).',
       }],
     },
     {

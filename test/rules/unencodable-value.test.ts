@@ -5,11 +5,14 @@ import { ruleFixture } from '../helpers/rule-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 import { CLEAN_PROCESS, CLEAN_PROCESS_CRLF_BOM } from '../helpers/clean-process.js';
 
-const nonFinite = (key: string, text: string) =>
-  `Value of '${key}' is ${text} (NaN or infinity): aos's JSON encoder throws on it, so the whole evaluation fails and every patch and message of it is lost. Send a finite number or a string.`;
+const nonFinite = (key: string, text: string) => `Value of '${key}' is ${text}: aos's encoder fails and the whole evaluation is lost; send a string.`;
 
 ruleTester('unencodable-value', {
   valid: [
+    {
+      name: 'a table stored in itself only in the constructor reads the variable before it exists (nil), not a cycle',
+      code: "Config = { self = Config, n = 1 }\nHandlers.add('C', 'C', function(msg) Send({ device = 'patch@1.0', cache = { config = Config } }) end)",
+    },
     { name: 'a realistic token process', code: CLEAN_PROCESS },
     { name: 'the same with CRLF line ends and a BOM', code: CLEAN_PROCESS_CRLF_BOM },
     "local json = require('json')\nSend({ device = 'patch@1.0', cache = { a = 'x', b = 1, c = true, d = json.encode({ 1, x = 2 }), e = tostring(1/0) } })",
@@ -27,6 +30,20 @@ ruleTester('unencodable-value', {
     "Send({ device = 'patch@1.0', Data = 'x', cache = { a = 1 } })",
   ],
   invalid: [
+    {
+      name: 'a table that provably contains itself (node.parent = node): the encoder throws "circular reference"',
+      code: [
+        "local root = { name = 'root', children = {} }",
+        'root.self = root',
+        "local child = { name = 'leaf' }",
+        'child.parent = child',
+        "Handlers.add('Tree', 'Tree', function(msg) Send({ device = 'patch@1.0', cache = { tree = root, leaf = child } }) end)",
+      ].join('\n'),
+      errors: [
+        { messageId: 'circular', line: 2, column: 6, endLine: 2, endColumn: 10, message: "Value of 'self' is the table that contains it: aos's encoder fails on the cycle; send its fields." },
+        { messageId: 'circular', line: 4, column: 7, endLine: 4, endColumn: 13, message: "Value of 'parent' is the table that contains it: aos's encoder fails on the cycle; send its fields." },
+      ],
+    },
     {
       name: 'NaN and infinities: 0/0, 1/0, -1/0, math.huge, -math.huge, through a constant',
       code: [
@@ -54,12 +71,12 @@ ruleTester('unencodable-value', {
       errors: [
         {
           messageId: 'function', line: 2, column: 40, endLine: 2, endColumn: 42,
-          message: "Value of 'cb' is a function: aos's JSON encoder drops it from a map and throws on it in a list. Send data, not functions.",
+          message: "Value of 'cb' is a function: aos's encoder drops it (or fails in a list); send data instead.",
         },
         { messageId: 'function', line: 2, column: 61, endLine: 2, endColumn: 68 },
         {
           messageId: 'function', line: 2, column: 94, endLine: 2, endColumn: 101,
-          message: "Value of '[2]' is a function: aos's JSON encoder drops it from a map and throws on it in a list. Send data, not functions.",
+          message: "Value of '[2]' is a function: aos's encoder drops it (or fails in a list); send data instead.",
         },
       ],
     },
@@ -76,11 +93,11 @@ ruleTester('unencodable-value', {
       errors: [
         {
           messageId: 'mixed', line: 2, column: 3, endLine: 2, endColumn: 9,
-          message: "Value of 'podium' mixes positional and named entries: aos's JSON encoder throws ('mixed or invalid key types'), so the whole evaluation fails. Use either a list or a map.",
+          message: "Value of 'podium' mixes list and named entries: aos's encoder fails, losing the evaluation; use one.",
         },
         {
           messageId: 'sparse', line: 3, column: 3, endLine: 3, endColumn: 8,
-          message: "Value of 'ranks' has integer keys that are not 1..n: aos's JSON encoder throws ('sparse array'), so the whole evaluation fails. Use string keys or a contiguous list.",
+          message: "Value of 'ranks' has integer keys that are not 1..n: aos's encoder fails; use string keys or a list.",
         },
         { messageId: 'sparse', line: 4, column: 3, endLine: 4, endColumn: 7 },
         { messageId: 'mixed', line: 5, column: 15, endLine: 5, endColumn: 19 },

@@ -1,6 +1,6 @@
 // Records what the walk finds into the Facts: bindings with their assignments and field writes,
 // and the names each `if` branch assigns (for the guard analysis).
-import type { Expression, Identifier, Range } from '../../lua/ast.js';
+import type { Chunk, Expression, Identifier, Range } from '../../lua/ast.js';
 import { setBinding, type Assignment, type Binding, type BranchFrame, type Facts, type FieldWrite, type FunctionInfo } from '../facts.js';
 import type { Scope } from './scope.js';
 
@@ -10,22 +10,25 @@ const NO_ASSIGNMENTS: Assignment[] = [];
 export const NO_NAMES: Map<string, Range> = new Map();
 
 export class Recorder {
-  readonly facts: Facts = {
-    globals: new Map(),
-    bindings: [],
-    calls: [],
-    functions: [],
-    memberFunctions: new Map(),
-    selfOwner: new Map(),
-    candidates: [],
-    ctorArgumentOf: new Map(),
-    argumentUses: new Map(),
-    ctorFunction: new Map(),
-    functionOf: new Map(),
-  };
+  readonly facts: Facts;
   private nextId = 0;
 
-  constructor(private readonly scope: Scope) {}
+  constructor(private readonly scope: Scope, chunk: Chunk) {
+    this.facts = {
+      chunk,
+      globals: new Map(),
+      bindings: [],
+      calls: [],
+      functions: [],
+      memberFunctions: new Map(),
+      selfOwner: new Map(),
+      candidates: [],
+      ctorArgumentOf: new Map(),
+      argumentUses: new Map(),
+      ctorFunction: new Map(),
+      functionOf: new Map(),
+    };
+  }
 
   newBinding(name: string, kind: Binding['kind'], fn: FunctionInfo | null, paramIndex = -1): Binding {
     const b: Binding = { id: this.nextId++, name, kind, fn, paramIndex, assignments: NO_ASSIGNMENTS, writes: NO_WRITES, escapes: false, declaredFunction: null };

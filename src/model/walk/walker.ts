@@ -38,17 +38,22 @@ type Work = Node | Task | number;
 const NO_PARAMS: Binding[] = [];
 
 export function collectFacts(chunk: Chunk): Facts {
-  return new Walker().walk(chunk);
+  return new Walker(chunk).walk(chunk);
 }
 
 class Walker {
   private readonly scope = new Scope();
-  private readonly record = new Recorder(this.scope);
-  private readonly facts = this.record.facts;
+  private readonly record: Recorder;
+  private readonly facts: Facts;
   private readonly stack: Work[] = [];
   private readonly contexts: Context[] = [];
   /** Table constructors nested in a patch message's constructor. */
   private readonly insidePatch = new Set<TableConstructorExpression>();
+
+  constructor(chunk: Chunk) {
+    this.record = new Recorder(this.scope, chunk);
+    this.facts = this.record.facts;
+  }
 
   walk(chunk: Chunk): Facts {
     const top: Context = { fn: null, branch: null };

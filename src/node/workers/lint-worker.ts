@@ -6,14 +6,18 @@ import { parentPort } from 'node:worker_threads';
 import { lintFile } from '../../engine/index.js';
 import type { ResolvedConfig } from '../../shared/results.js';
 import { hashText } from '../cache.js';
+import { moduleFiles, type ModuleFiles } from '../modules.js';
 import type { LintBatch, WorkerReply } from './protocol.js';
 
 // Every config this worker was sent, by number: the pool sends each one once, with the first
 // batch that needs it, and later batches refer to it by number only.
 const configs = new Map<number, ResolvedConfig>();
+// The modules required files load, read once per worker (the project folder is the same for every batch).
+let modules: ModuleFiles | null = null;
 
 parentPort!.on('message', (batch: LintBatch) => {
   for (const [id, config] of Object.entries(batch.configs)) configs.set(Number(id), config);
+  modules ??= moduleFiles(batch.root);
   for (const task of batch.tasks) {
     let text: string;
     try {
@@ -26,7 +30,7 @@ parentPort!.on('message', (batch: LintBatch) => {
     const config = configs.get(task.config);
     // Never lint with a default in place of the user's config (a pool bug): fail this file loudly.
     if (!config) throw new Error(`no config ${task.config} was sent to this worker`);
-    const lint = lintFile(text, { filePath: task.filePath, config });
+    const lint = lintFile(text, { filePath: task.filePath, config, modules: modules.loader });
     const reply: WorkerReply = batch.wantHash ? { index: task.index, lint, contentHash: hashText(text) } : { index: task.index, lint };
     parentPort!.postMessage(reply);
   }

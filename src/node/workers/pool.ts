@@ -26,6 +26,8 @@ export type PoolOutcome =
 export interface PoolOptions {
   /** Worker threads to start. */
   threads: number;
+  /** The project folder the workers read required modules from. */
+  root: string;
   wantHash: boolean;
   onOutcome(index: number, filePath: string, outcome: PoolOutcome): void;
   /**
@@ -111,7 +113,7 @@ export function lintInWorkers(files: PoolFile[], script: URL, options: PoolOptio
       // Two batches in flight: the worker never waits for the next one.
       while (slot.inFlight.length < batchSize * 2 && queue.length > 0) {
         const tasks = queue.splice(0, batchSize);
-        const batch: LintBatch = { tasks, configs: {}, wantHash: options.wantHash };
+        const batch: LintBatch = { tasks, configs: {}, wantHash: options.wantHash, root: options.root };
         for (const t of tasks) {
           if (!slot.knownConfigs.has(t.config)) {
             slot.knownConfigs.add(t.config);

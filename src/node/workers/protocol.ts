@@ -16,6 +16,8 @@ export interface LintBatch {
   configs: Record<number, ResolvedConfig>;
   /** Also return the sha1 of the text that was linted (for the cache). */
   wantHash: boolean;
+  /** The project folder required modules are read from. */
+  root: string;
 }
 
 export type WorkerReply =
