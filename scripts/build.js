@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -15,6 +15,24 @@ const require = createRequire(import.meta.url);
 // Chunks left by earlier builds are removed afterwards (below), once they are a minute old, so
 // they do not pile up in the package while a concurrent build's fresh chunks stay.
 const startedAt = Date.now();
+
+// The build's identity for the results cache (src/shared/version.ts): the version and a hash of
+// every source file and of the lock file (the bundled parser's version), so that a build with
+// other rules never reuses results computed by this one, whatever its version number says.
+const BUILD = (() => {
+  const hash = createHash('sha256');
+  const files = ['package.json', 'package-lock.json'];
+  for (const root of ['src', 'rules']) {
+    for (const f of readdirSync(root, { recursive: true, encoding: 'utf8' })) if (f.endsWith('.ts')) files.push(path.join(root, f));
+  }
+  for (const f of files.sort()) {
+    hash.update(f);
+    hash.update('\0');
+    if (existsSync(f)) hash.update(readFileSync(f));
+    hash.update('\0');
+  }
+  return `${require('../package.json').version}+${hash.digest('hex').slice(0, 16)}`;
+})();
 
 const { metafile } = await build({
   metafile: true,
@@ -32,7 +50,7 @@ const { metafile } = await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Bundled CommonJS dependencies (luaparse, fast-glob) call require() for Node built-ins.
   banner: { js: "import { createRequire as __patchlintRequire } from 'node:module'; const require = __patchlintRequire(import.meta.url);" },
-  define: { PATCHLINT_VERSION: JSON.stringify(require('../package.json').version) },
+  define: { PATCHLINT_VERSION: JSON.stringify(require('../package.json').version), PATCHLINT_BUILD: JSON.stringify(BUILD) },
 });
 
 const produced = new Set(Object.keys(metafile.outputs).map((f) => path.resolve(f)));
@@ -65,7 +83,7 @@ const cjs = await build({
   logLevel: 'warning',
   banner: { js: '(function (require, __patchlintUrl, __filename, __dirname) {' },
   footer: { js: '})' },
-  define: { PATCHLINT_VERSION: JSON.stringify(require('../package.json').version), 'import.meta.url': '__patchlintUrl' },
+  define: { PATCHLINT_VERSION: JSON.stringify(require('../package.json').version), PATCHLINT_BUILD: JSON.stringify(BUILD), 'import.meta.url': '__patchlintUrl' },
 });
 // ASCII only, so that bin/patchlint.js can decode it as latin1 (a copy; UTF-8 decoding is slower).
 // esbuild already escapes non-ASCII text in code; what it leaves is in comments.

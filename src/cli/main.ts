@@ -5,6 +5,7 @@ import { ConfigError } from '../config/load.js';
 import type { ConfigResolver } from '../config/resolve.js';
 import { recount, rulesMeta, runNotes } from '../engine/index.js';
 import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
+import { describeError } from '../node/errors.js';
 import { lintFiles } from '../node/lint-files.js';
 import { escapeForMessage } from '../shared/escape.js';
 import type { LintResult } from '../shared/results.js';
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     resolver = resolverFromFlags({
       config: args.config, configLookup: args['config-lookup'] !== false, rule: stringList(args.rule),
       ignorePattern: stringList(args['ignore-pattern']), ignore: args.ignore !== false,
-      reportUnusedDisableDirectives: args['report-unused-disable-directives'] === true,
+      reportUnusedDisableDirectives: args['report-unused-disable-directives'] === true, maxFileSize: args['max-file-size'],
     }, cwd);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -87,17 +88,41 @@ async function main(argv: string[]): Promise<number> {
     const { writeReport } = await import('./output-file.js');
     const failure = await writeReport(String(args['output-file']), cwd, output);
     if (failure) errors.push(failure);
-  } else if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  } else if (output) {
+    const failure = await writeStdout(output.endsWith('\n') ? output : `${output}\n`);
+    // A reader that went away (`patchlint . | head -1`) wants no more: end quietly.
+    if (failure === 'closed') return exitCodeFor(errors, errorCount, warningCount, maxWarnings, true);
+    if (failure) errors.push(failure);
+  }
 
   // File names in these lines come from the linted folder: no raw control characters on the terminal.
   for (const e of errors) process.stderr.write(`patchlint: ${escapeForMessage(e, 10_000)}\n`);
+  return exitCodeFor(errors, errorCount, warningCount, maxWarnings, false);
+}
+
+function exitCodeFor(errors: string[], errorCount: number, warningCount: number, maxWarnings: number | undefined, quiet: boolean): number {
   if (errors.length > 0) return 2;
   if (errorCount > 0) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && warningCount > maxWarnings) {
-    process.stderr.write(`patchlint found too many warnings (maximum: ${maxWarnings}).\n`);
+    if (!quiet) process.stderr.write(`patchlint found too many warnings (maximum: ${maxWarnings}).\n`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * Writes the report to standard output and waits until it is out: null when written,
+ * 'closed' when the reader closed the pipe (EPIPE), else the one-line reason (a full disk).
+ */
+function writeStdout(text: string): Promise<string | null | 'closed'> {
+  return new Promise((resolve) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      resolve(error.code === 'EPIPE' ? 'closed' : `Cannot write the report to standard output: ${describeError(error)}`);
+    };
+    // Later errors of the same stream (the rest of a large write) must not become a crash.
+    process.stdout.on('error', failed);
+    process.stdout.write(text, (error) => (error ? failed(error) : resolve(null)));
+  });
 }
 
 function onlyErrors(result: LintResult): LintResult {

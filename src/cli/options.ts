@@ -29,6 +29,7 @@ export const CLI_OPTIONS = {
   fix: { type: 'boolean', default: false, describe: 'Apply safe fixes to the files' },
   'fix-dry-run': { type: 'boolean', default: false, describe: 'Compute fixes without writing them (the JSON output carries "output")' },
   'report-unused-disable-directives': { type: 'boolean', default: false, describe: 'Report patchlint-disable comments that suppress nothing (fixable)' },
+  'max-file-size': { type: 'string', describe: 'Do not lint files larger than this (bytes, or with KB / MB; default 8MB): they get one warning' },
   cache: { type: 'boolean', default: false, describe: 'Only re-lint files whose text, config or patchlint version changed' },
   'cache-location': { type: 'string', describe: 'The cache file, or a folder for it (default: .patchlintcache)' },
 } satisfies Record<string, CliOption>;
@@ -57,6 +58,7 @@ export interface CliArgs {
   fix: boolean;
   'fix-dry-run': boolean;
   'report-unused-disable-directives': boolean;
+  'max-file-size': string | undefined;
   cache: boolean;
   'cache-location': string | undefined;
 }

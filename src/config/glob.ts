@@ -16,6 +16,16 @@ export function compileGlob(pattern: string): PathMatcher {
   return (relativePath) => regex.test(relativePath);
 }
 
+/** Why the pattern cannot be compiled (an inverted range `[z-a]`), or null. */
+export function globProblem(pattern: string): string | null {
+  try {
+    compileGlob(pattern);
+    return null;
+  } catch (error) {
+    return `expected a valid glob (${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')})`;
+  }
+}
+
 /** True when the pattern matches the path or one of its parent folders (`vendor` ignores `vendor/x.lua`). */
 export function matchesPathOrParent(matcher: PathMatcher, relativePath: string): boolean {
   if (matcher(relativePath)) return true;

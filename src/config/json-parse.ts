@@ -7,7 +7,13 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-export function parseJson(text: string): unknown {
+export interface ParseJsonOptions {
+  /** Duplicate keys are errors only inside this top-level key's value (package.json: "patchlint"). */
+  strictBelow?: string;
+}
+
+export function parseJson(text: string, options: ParseJsonOptions = {}): unknown {
+  const everywhere = options.strictBelow === undefined;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   const fail = (what: string, at = i, showFound = true): never => {
@@ -61,7 +67,7 @@ export function parseJson(text: string): unknown {
     i += match[0].length;
     return Number(match[0]);
   };
-  const value = (depth: number): unknown => {
+  const value = (depth: number, strict = everywhere): unknown => {
     if (depth > 200) fail('nested too deeply');
     skipSpace();
     const c = text[i];
@@ -78,11 +84,12 @@ export function parseJson(text: string): unknown {
         if (text[i] !== '"') fail('expected a double-quoted property name');
         const keyAt = i;
         const key = string();
-        if (Object.prototype.hasOwnProperty.call(object, key)) fail(`duplicate property ${JSON.stringify(key)}`, keyAt, false);
+        const ours = strict || (depth === 0 && key === options.strictBelow);
+        if (ours && Object.prototype.hasOwnProperty.call(object, key)) fail(`duplicate property ${JSON.stringify(key)}`, keyAt, false);
         skipSpace();
         if (text[i] !== ':') fail("expected ':' after a property name");
         i++;
-        Object.defineProperty(object, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(object, key, { value: value(depth + 1, ours), enumerable: true, writable: true, configurable: true });
         skipSpace();
         if (text[i] === ',') {
           i++;
@@ -104,7 +111,7 @@ export function parseJson(text: string): unknown {
         return array;
       }
       for (;;) {
-        array.push(value(depth + 1));
+        array.push(value(depth + 1, strict));
         skipSpace();
         if (text[i] === ',') {
           i++;

@@ -1,12 +1,13 @@
 // Finds and reads the config file (JSON only: a config never runs code) and validates it
 // completely before anything is linted. Every problem is one line:
 // `<file>: <json path>: <what was expected>`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ruleById } from '../../rules/index.js';
 import { escapeForMessage } from '../shared/escape.js';
 import type { Severity } from '../shared/results.js';
 import { PRESET_NAMES, type PresetName } from './presets.js';
+import { globProblem } from './glob.js';
 import { JsonSyntaxError, parseJson } from './json-parse.js';
 import { closestMatch } from '../shared/closest.js';
 import { isPlainObject, validateOptions } from './validate.js';
@@ -65,6 +66,14 @@ export function findConfigFile(startDir: string): string | null {
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
+      let stat: Stats;
+      try {
+        stat = statSync(candidate);
+      } catch {
+        continue;
+      }
+      // A FIFO would block the read forever, a device never end it: loadConfigFile says so.
+      if (!stat.isFile()) return candidate;
       let text: string;
       try {
         text = readFileSync(candidate, 'utf8');
@@ -72,11 +81,12 @@ export function findConfigFile(startDir: string): string | null {
         continue;
       }
       if (name !== 'package.json') return candidate;
-      // A package.json without our key is not a config; one that mentions it must parse.
+      // A package.json is a config only with an own top-level "patchlint" key (a dependency
+      // named patchlint is not one); one that npm could not read is reported.
       if (text.includes('"patchlint"')) {
         try {
-          const pkg = parseJson(text);
-          if (isPlainObject(pkg) && Object.prototype.hasOwnProperty.call(pkg, 'patchlint')) return candidate;
+          const pkg: unknown = JSON.parse(text);
+          if (isPlainObject(pkg) && Object.hasOwn(pkg, 'patchlint')) return candidate;
         } catch {
           return candidate;
         }
@@ -94,19 +104,25 @@ export function loadConfigFile(filePath: string, cwd: string): ConfigFile {
   const shown = displayPath(absolute, cwd);
   let text: string;
   try {
+    const stat = statSync(absolute);
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'NOTFILE' });
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${shown}: cannot read the config file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unknown error'})`);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'NOTFILE' ? 'not a regular file' : code === 'EACCES' ? 'permission denied' : code ?? 'unknown error';
+    throw new ConfigError(`${shown}: cannot read the config file (${why})`);
   }
+  const inPackage = path.basename(absolute) === 'package.json';
   let json: unknown;
   try {
-    json = parseJson(text);
+    // package.json: npm lets a duplicate key pass (the last wins); only the "patchlint" value is
+    // ours to parse strictly.
+    json = inPackage ? packageConfig(text) : parseJson(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new ConfigError(`${shown}:${error.line}:${error.column}: invalid JSON: ${error.message}`);
     throw error;
   }
-  const inPackage = path.basename(absolute) === 'package.json';
   let prefix = '';
   if (inPackage) {
     if (!isPlainObject(json) || !Object.prototype.hasOwnProperty.call(json, 'patchlint')) {
@@ -121,6 +137,27 @@ export function loadConfigFile(filePath: string, cwd: string): ConfigFile {
     if (error instanceof ShapeError) throw new ConfigError(`${shown}: ${error.jsonPath || '(root)'}: ${error.expected}`);
     throw error;
   }
+}
+
+/**
+ * The package.json with its "patchlint" value parsed strictly (duplicate keys, positions) and
+ * the rest as npm reads it (JSON.parse: a duplicate key elsewhere is no error of ours).
+ */
+function packageConfig(text: string): unknown {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return parseJson(text); // says where it is broken
+  }
+  if (!isPlainObject(pkg) || !Object.hasOwn(pkg, 'patchlint')) return pkg;
+  // The strict parse runs on the whole text, reporting only what lies inside the "patchlint" value.
+  try {
+    parseJson(text, { strictBelow: 'patchlint' });
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw error;
+  }
+  return pkg;
 }
 
 function readShape(json: unknown, at: string): Omit<ConfigFile, 'filePath' | 'baseDir'> {
@@ -163,6 +200,8 @@ function readGlobs(value: unknown, at: string, allowEmpty: boolean): string[] {
   value.forEach((glob, i) => {
     if (typeof glob !== 'string' || glob.trim() === '') throw new ShapeError(`${at}[${i}]`, 'expected a non-empty glob string');
     if (glob.startsWith('!')) throw new ShapeError(`${at}[${i}]`, 'expected a glob without "!" (negated patterns are not supported)');
+    const problem = globProblem(glob);
+    if (problem) throw new ShapeError(`${at}[${i}]`, problem);
   });
   return value as string[];
 }
@@ -191,7 +230,8 @@ function readRuleSetting(id: string, value: unknown, at: string): RuleEntry {
 }
 
 function readSeverity(value: unknown, at: string): Severity {
-  const severity = typeof value === 'string' || typeof value === 'number' ? SEVERITIES[String(value)] : undefined;
+  // Own keys only: `constructor` or `toString` must not be found on the prototype.
+  const severity = (typeof value === 'string' || typeof value === 'number') && Object.hasOwn(SEVERITIES, String(value)) ? SEVERITIES[String(value)] : undefined;
   if (severity === undefined) throw new ShapeError(at, SEVERITY_EXPECTED);
   return severity;
 }

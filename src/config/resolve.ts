@@ -20,6 +20,8 @@ export interface ResolveOptions {
   noIgnore?: boolean;
   /** --report-unused-disable-directives (overrides the config's setting when given). */
   reportUnusedDisableDirectives?: boolean;
+  /** --max-file-size in bytes. */
+  maxFileSize?: number;
 }
 
 export interface ConfigResolver {
@@ -47,6 +49,7 @@ export function createResolver(config: ConfigFile, options: ResolveOptions): Con
       for (const i of matched) applyRules(resolved, overrides[i]!.rules);
       for (const flag of options.ruleFlags ?? []) applyRules(resolved, { [flag.id]: flag.entry });
       if (reportUnused) resolved.reportUnusedDisableDirectives = true;
+      if (options.maxFileSize !== undefined) resolved.maxFileSize = options.maxFileSize;
       byOverrideSet.set(key, resolved);
     }
     return resolved;

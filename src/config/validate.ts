@@ -13,7 +13,8 @@ export function validateOptions(schema: OptionSchema, options: unknown): Validat
   if (!isPlainObject(options)) return { path: '', expected: 'expected an object of options' };
   const names = Object.keys(schema.properties);
   for (const [name, value] of Object.entries(options)) {
-    const property = schema.properties[name];
+    // Own keys only: an option named `constructor` or `__proto__` is unknown, not the prototype's.
+    const property = Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
     const at = `.${name}`;
     if (!property) {
       const known = names.length === 0 ? 'this rule has no options' : `expected one of: ${names.join(', ')}`;

@@ -7,7 +7,7 @@ import { parseLua } from '../lua/parse.js';
 import { buildModel, emptyModel, mayHavePatchMessage, type ModuleFile, type ModuleLoader, type PatchModel, type Place } from '../model/index.js';
 import { escapeForMessage } from '../shared/escape.js';
 import { lineStarts, positionAt } from '../shared/positions.js';
-import type { LintMessage, ResolvedConfig, RuleSetting } from '../shared/results.js';
+import { DEFAULT_MAX_FILE_SIZE, type LintMessage, type ResolvedConfig, type RuleSetting } from '../shared/results.js';
 import { parseDirectives, type FileDirectives } from './directives/parse.js';
 import { internalError, toMessage } from './messages.js';
 
@@ -46,7 +46,28 @@ export interface LintFileOptions {
   modules?: ModuleLoader | null;
 }
 
+/** "its 52.4 MB are over the 8 MB limit", or null when the text is within the limit. */
+function sizeOverLimit(text: string, limit: number): string | null {
+  // UTF-8 bytes: at least one per UTF-16 unit, at most three; counted only near the limit.
+  if (text.length * 3 <= limit) return null;
+  const bytes = text.length > limit ? text.length : Buffer.byteLength(text, 'utf8');
+  if (bytes <= limit) return null;
+  return `its ${size(bytes)} are over the ${size(limit)} limit`;
+}
+
+function size(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, '')} MB`;
+}
+
 export function lintFile(text: string, { filePath, config, modules = null }: LintFileOptions): FileLint {
+  const tooLarge = sizeOverLimit(text, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  if (tooLarge) {
+    // Parsing it could take minutes and gigabytes, or end the whole run out of memory.
+    const message = `File not linted: ${tooLarge} (--max-file-size). Files this large are generated data, not process code; raise the limit to lint it anyway.`;
+    return { filePath, messages: [{ ruleId: null, severity: 1, message, line: 1, column: 1 }], project: {}, lineStarts: [0], directives: null, modules: [], elsewhere: [] };
+  }
   const starts = lineStarts(text);
   const file: FileLint = { filePath, messages: [], project: {}, lineStarts: starts, directives: null, modules: [], elsewhere: [] };
   const parsed = parseLua(text);

@@ -2,6 +2,7 @@
 // per problem, which GitHub turns into annotations on the changed lines of a pull request.
 // Escaping follows @actions/core (toCommandValue/escapeData/escapeProperty): nothing in a
 // linted file (keys, file names) can end the command early or start another one.
+import { BIDI_AND_SEPARATORS, visibleEscape } from '../shared/escape.js';
 import type { Formatter } from './types.js';
 import { messageText, relativePath } from './paths.js';
 import { problemId } from './rule-ids.js';
@@ -29,7 +30,9 @@ const github: Formatter = (results, context) => {
 
 /** Message text: GitHub decodes %25, %0D and %0A. Other control characters (ANSI escapes) are percent-encoded too. */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\x00-\x1f\x7f-\x9f]/g, percent);
+  // Bidi controls and separators (in a file name too: U+202E would reverse the rest of the line
+  // in the log) become visible escapes, as in the other text formats.
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\x00-\x1f\x7f-\x9f]/g, percent).replace(BIDI_AND_SEPARATORS, visibleEscape);
 }
 
 /** Property values (file, title): additionally `:` and `,`, which end a value. */

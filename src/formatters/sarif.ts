@@ -114,7 +114,9 @@ function describe(id: string, description: string, level: Level, helpUri: string
 
 /** A relative URI reference: each path segment percent-encoded (spaces, `%`, `#`, `?`, control characters). */
 function toUri(relative: string): string {
-  return relative.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  // encodeURIComponent throws on a lone surrogate (a file name no UTF-8 can spell): U+FFFD instead.
+  const wellFormed = relative.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return wellFormed.split('/').map((segment) => encodeURIComponent(segment)).join('/');
 }
 
 export default sarif;

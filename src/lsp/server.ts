@@ -1,8 +1,8 @@
 // `patchlint --lsp`: the language server over stdio. Wires the connection to the document
 // linter and code actions; nothing here lints or converts positions itself.
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
-  type InitializeResult,
+  CodeActionKind, DidChangeWatchedFilesNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
+  TextDocuments, createConnection, type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './code-actions.js';
@@ -15,7 +15,24 @@ import { moduleFiles } from '../node/modules.js';
 declare const PATCHLINT_VERSION: string;
 
 export function runLanguageServer(): void {
-  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // A malformed header (no or a bad Content-Length) leaves the byte stream without framing:
+  // nothing after it can be read reliably, and the reader would stay deaf until stdin closes.
+  // Say so on stderr and exit, so that the client sees the server end and restarts it (as
+  // vscode-languageclient and Neovim do) instead of waiting forever.
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((error) => {
+    // A body that is not JSON keeps the framing: logged by the connection, and serving goes on.
+    if (!/^(?:Header must|Content-Length)/.test(String(error.message))) return;
+    process.stderr.write(`patchlint: the language client sent a malformed message (${String(error.message).split('\n')[0]}); exiting, as the stream cannot be read past it\n`);
+    process.exit(1);
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  // Given a reader rather than the stream, the library no longer ends the process when stdin
+  // ends: do it here, as it did (the protocol's exit codes: 0 after shutdown, else 1).
+  let shutdownReceived = false;
+  const end = () => process.exit(shutdownReceived ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => {
     try {
@@ -101,7 +118,10 @@ export function runLanguageServer(): void {
     }
   });
 
-  connection.onShutdown(() => linter?.dispose());
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+    linter?.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

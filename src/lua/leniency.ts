@@ -38,7 +38,6 @@ export interface LeniencyWatcher {
 
 export function watchLeniencies(source: string): LeniencyWatcher {
   const comments: [number, number][] = [];
-  const strings: [number, number][] = []; // only read after a syntax error
   const commaCandidates: [number, number][] = []; // [from, to) before a first argument
   let first: Leniency | null = null;
   const found = (problem: Leniency) => {
@@ -50,9 +49,6 @@ export function watchLeniencies(source: string): LeniencyWatcher {
       switch (node.type) {
         case 'Comment':
           comments.push(node.range);
-          break;
-        case 'StringLiteral':
-          strings.push(node.range);
           break;
         case 'CallExpression':
         case 'ReturnStatement': {
@@ -84,16 +80,21 @@ export function watchLeniencies(source: string): LeniencyWatcher {
     problemBefore(errorIndex) {
       const problem = firstProblem();
       if (problem && problem.offset < errorIndex) return problem;
-      // Only after a syntax error, so a plain scan is cheap enough; `(` or `return` then `,`
-      // (whitespace between) is never valid Lua outside strings and comments.
-      const inside = (i: number, ranges: [number, number][]) => ranges.some(([s, e]) => i >= s && i < e);
-      const pattern = /(?:\(|\breturn)\s*,/g;
-      for (let m = pattern.exec(source); m && m.index < errorIndex; m = pattern.exec(source)) {
-        const comma = m.index + m[0].length - 1;
-        if (comma >= errorIndex || inside(m.index, strings) || inside(m.index, comments)) continue;
-        return { message: "unexpected symbol near ','", offset: comma };
-      }
-      return null;
+      // Only after a syntax error: one pass over the code before it (strings, comments and long
+      // brackets skipped by a small lexer, as the error may come before luaparse created their
+      // nodes). `(` or `return` then `,` (whitespace between) is never valid Lua.
+      let found: Leniency | null = null;
+      scanCode(source, errorIndex, (i, c) => {
+        if (c !== 44) return false;
+        let j = i - 1;
+        while (j >= 0 && isSpace(source.charCodeAt(j))) j--;
+        if (source.charCodeAt(j) === 40 || (j >= 5 && source.startsWith('return', j - 5) && !isNameChar(source.charCodeAt(j - 6)))) {
+          found = { message: "unexpected symbol near ','", offset: i };
+          return true;
+        }
+        return false;
+      });
+      return found;
     },
   };
 
@@ -142,4 +143,71 @@ function malformedNumeral(source: string, start: number): Leniency | null {
   const numeral = source.slice(start, i);
   if (DECIMAL.test(numeral) || HEXADECIMAL.test(numeral)) return null;
   return { message: `malformed number near '${numeral}'`, offset: start };
+}
+
+/**
+ * `[` then `=`s without a second `[` is a lexical error in Lua (`invalid long string delimiter
+ * near '[='`), which luaparse reports at the token before it as "'[' expected": the first one in
+ * the code, or null.
+ */
+export function invalidLongBracket(source: string): Leniency | null {
+  let found: Leniency | null = null;
+  scanCode(source, source.length, (i, c) => {
+    if (c !== 91 || source.charCodeAt(i + 1) !== 61) return false;
+    let j = i + 1;
+    while (source.charCodeAt(j) === 61) j++;
+    if (source.charCodeAt(j) === 91) return false;
+    found = { message: `invalid long string delimiter near '${source.slice(i, j)}'`, offset: i };
+    return true;
+  });
+  return found;
+}
+
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isNameChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Calls `visit` for every character of code before `limit`, skipping short strings, long
+ * strings and comments, until it returns true. Linear: each character is read once.
+ */
+function scanCode(source: string, limit: number, visit: (offset: number, code: number) => boolean): void {
+  let i = 0;
+  const end = Math.min(limit, source.length);
+  while (i < end) {
+    const c = source.charCodeAt(i);
+    if (c === 34 || c === 39) { // a short string: to its quote or the line's end
+      i++;
+      while (i < source.length) {
+        const d = source.charCodeAt(i);
+        if (d === c || d === 10 || d === 13) break;
+        i += d === 92 ? 2 : 1;
+      }
+      i++;
+    } else if (c === 45 && source.charCodeAt(i + 1) === 45) { // a comment
+      const long = source.charCodeAt(i + 2) === 91 ? longBracketClose(source, i + 2) : -1;
+      if (long >= 0) i = long;
+      else {
+        i += 2;
+        while (i < source.length && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
+      }
+    } else if (c === 91 && longBracketClose(source, i) >= 0) i = longBracketClose(source, i);
+    else {
+      if (visit(i, c)) return;
+      i++;
+    }
+  }
+}
+
+/** `[==[ … ]==]` at `at`: the offset past its end (or the text's end); -1 if `at` opens none. */
+function longBracketClose(source: string, at: number): number {
+  let level = 0;
+  let i = at + 1;
+  while (source.charCodeAt(i) === 61) {
+    level++;
+    i++;
+  }
+  if (source.charCodeAt(i) !== 91) return -1;
+  const close = `]${'='.repeat(level)}]`;
+  const found = source.indexOf(close, i + 1);
+  return found < 0 ? source.length : found + close.length;
 }

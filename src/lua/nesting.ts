@@ -8,7 +8,9 @@
 // differ). Stopping at Lua's limit first makes the verdict the same everywhere.
 //
 // A `..` chain nests too (it is right-associative: each `..` is one level deeper in Lua and in
-// luaparse), so the `..` of one unbroken chain count as levels.
+// luaparse), so the `..` of one unbroken chain count as levels. So do prefix operators (`not`,
+// `#`, unary `-`: each recurses into its operand) and `^` (right-associative): a run of them,
+// up to the next other binary operator, adds one level each on top of the chain (`tight`).
 //
 // A small lexer (strings, long brackets, comments, names, numbers) keeps a stack of open
 // brackets and blocks; it is a single pass over character codes.
@@ -38,8 +40,12 @@ const enum Open {
 const enum Start {
   /** Anything not listed: ends a `..` chain (`=` `,` `;` comparisons, bitwise operators, non-ASCII). */
   Other,
-  /** Whitespace and the operators that bind tighter than `..` (+ * / % ^ # :): nothing changes. */
+  /** Whitespace: nothing changes. */
   Skip,
+  /** Binary operators that bind tighter than `..` (+ * / % :): keep the chain, end a run of prefix operators and `^`. */
+  Loose,
+  /** `^` and `#`: one level deeper each, while the run lasts. */
+  Tight,
   Name,
   Digit,
   /** `(` `{` */
@@ -63,15 +69,17 @@ const enum Word {
   Close,
   /** and, or, in, then, else, elseif, goto, local, break, return: end a `..` chain. */
   BreakChain,
+  /** `not`: a prefix operator. */
+  Not,
 }
 
-/** Keywords that open or close a construct, or end a `..` chain (all but the operands `nil`, `true`, `false`, `not`). */
+/** Keywords that open or close a construct, end a `..` chain, or are a prefix operator (all but the operands `nil`, `true`, `false`). */
 const KEYWORDS: [string, Word][] = [
   ['function', Word.Function], ['if', Word.Block], ['repeat', Word.Block], ['while', Word.Loop], ['for', Word.Loop],
   ['do', Word.Do], ['end', Word.Close], ['until', Word.Close],
   ['and', Word.BreakChain], ['or', Word.BreakChain], ['in', Word.BreakChain], ['then', Word.BreakChain],
   ['else', Word.BreakChain], ['elseif', Word.BreakChain], ['goto', Word.BreakChain], ['local', Word.BreakChain],
-  ['break', Word.BreakChain], ['return', Word.BreakChain],
+  ['break', Word.BreakChain], ['return', Word.BreakChain], ['not', Word.Not],
 ];
 const LONGEST_KEYWORD = 8;
 
@@ -103,6 +111,8 @@ let HIGH_MASK = new Int32Array(0);
 let KINDS = new Uint8Array(0);
 /** `..` in the current chain, per open construct (index 0: outside any; index d: inside the d-th). */
 let CHAINS = new Int32Array(0);
+/** Prefix operators and `^` in the current run, per open construct (as CHAINS). */
+let TIGHT = new Int32Array(0);
 
 /** Offset of the token that opens the MAX_NESTING-th nested construct, or -1. */
 export function tooDeepAt(source: string): number {
@@ -119,9 +129,13 @@ export function tooDeepAt(source: string): number {
   const highMask = HIGH_MASK;
   const kinds = KINDS;
   const chains = CHAINS;
+  const tight = TIGHT;
   const n = source.length;
   let depth = 0;
   chains[0] = 0;
+  tight[0] = 0;
+  /** The last token ended an operand (a `-` after it is binary, else unary). */
+  let afterOperand = false;
   let i = 0;
   /** After `function`: its parameter list, which adds no level in Lua (and nests nothing). */
   let parametersNext = false;
@@ -144,19 +158,23 @@ export function tooDeepAt(source: string): number {
         do i++;
         while (nameChar[codes[i]!] === 1); // the sentinel stops it
         const length = i - first;
+        afterOperand = true;
         if (length > LONGEST_KEYWORD) break;
         // The name's bytes, read as two little-endian words masked to its length, against the keyword of its slot.
         const k = slots[keywordSlot(length, c, codes[i - 1]!)]!;
         if (k === 0) break;
         if ((view.getInt32(first, true) & lowMask[length]!) !== keywordLow[k] || (view.getInt32(first + 4, true) & highMask[length]!) !== keywordHigh[k]) break;
         const word = KEYWORD_WORD[k]!;
-        if (word === Word.BreakChain) chains[depth] = 0;
+        afterOperand = word === Word.Close && length === 3; // `end` (of a function expression); `until` starts an expression
+        if (word === Word.Not) {
+          if (depth + chains[depth]! + ++tight[depth]! >= MAX_NESTING) return first;
+        } else if (word === Word.BreakChain) chains[depth] = tight[depth] = 0;
         else if (word === Word.Close) {
           if (depth > 0) depth--;
         } else if (word === Word.Do && depth > 0 && kinds[depth - 1] === Open.LoopHeader) kinds[depth - 1] = Open.Block;
         else {
           kinds[depth++] = word === Word.Loop ? Open.LoopHeader : Open.Block;
-          chains[depth] = 0;
+          chains[depth] = tight[depth] = 0;
           if (depth >= MAX_NESTING) return first;
           if (word !== Word.Do && word !== Word.Loop) parametersNext = word === Word.Function;
         }
@@ -165,6 +183,17 @@ export function tooDeepAt(source: string): number {
       case Start.Digit:
         do i++;
         while (numberChar[codes[i]!] === 1);
+        afterOperand = true;
+        break;
+      case Start.Loose:
+        tight[depth] = 0;
+        afterOperand = false;
+        i++;
+        break;
+      case Start.Tight:
+        if (depth + chains[depth]! + ++tight[depth]! >= MAX_NESTING) return i;
+        afterOperand = false;
+        i++;
         break;
       case Start.Open: // ( {
         if (c === 40 && parametersNext) {
@@ -174,7 +203,8 @@ export function tooDeepAt(source: string): number {
           break;
         }
         kinds[depth++] = Open.Bracket;
-        chains[depth] = 0;
+        chains[depth] = tight[depth] = 0;
+        afterOperand = false;
         if (depth >= MAX_NESTING) return i;
         i++;
         break;
@@ -182,26 +212,37 @@ export function tooDeepAt(source: string): number {
         const end = longBracketEnd(source, i);
         if (end >= 0) {
           i = end;
+          afterOperand = true;
           break;
         }
         kinds[depth++] = Open.Bracket;
-        chains[depth] = 0;
+        chains[depth] = tight[depth] = 0;
+        afterOperand = false;
         if (depth >= MAX_NESTING) return i;
         i++;
         break;
       }
       case Start.Close:
         if (depth > 0) depth--;
+        afterOperand = true;
         i++;
         break;
       case Start.Dot: // `..` continues a chain, `...` and `.` are operands
         if (codes[i + 1] === 46 && codes[i + 2] !== 46) {
+          tight[depth] = 0;
+          afterOperand = false;
           if (depth + ++chains[depth]! >= MAX_NESTING) return i;
           i += 2;
-        } else i += codes[i + 1] === 46 ? 3 : 1;
+        } else {
+          afterOperand = codes[i + 1] === 46;
+          i += afterOperand ? 3 : 1;
+        }
         break;
-      case Start.Minus: // a comment? (else minus, which binds tighter than `..`)
+      case Start.Minus: // a comment? (else minus, which binds tighter than `..`: binary after an operand, else prefix)
         if (codes[i + 1] !== 45) {
+          if (afterOperand) tight[depth] = 0;
+          else if (depth + chains[depth]! + ++tight[depth]! >= MAX_NESTING) return i;
+          afterOperand = false;
           i++;
           break;
         }
@@ -232,9 +273,11 @@ export function tooDeepAt(source: string): number {
           i += d === 92 ? 2 : 1; // a backslash escapes the next character (a quote, a line break)
         }
         i++;
+        afterOperand = true;
         break;
       default: // Start.Other
-        chains[depth] = 0;
+        chains[depth] = tight[depth] = 0;
+        afterOperand = false;
         i++;
     }
   }
@@ -299,7 +342,9 @@ function tables(): void {
     start[c] = c >= 48 && c <= 57 ? Start.Digit : Start.Name;
   }
   numberChar[46] = 1;
-  for (const s of ' \t\n\r\v\f+*/%^#:') start[s.charCodeAt(0)] = Start.Skip;
+  for (const s of ' \t\n\r\v\f') start[s.charCodeAt(0)] = Start.Skip;
+  for (const s of '+*/%:') start[s.charCodeAt(0)] = Start.Loose;
+  for (const s of '^#') start[s.charCodeAt(0)] = Start.Tight;
   const starts: [string, Start][] = [
     ['(', Start.Open], ['{', Start.Open], ['[', Start.LeftBracket], [')', Start.Close], ['}', Start.Close], [']', Start.Close],
     ['.', Start.Dot], ['-', Start.Minus], ['"', Start.Quote], ["'", Start.Quote],
@@ -330,6 +375,7 @@ function tables(): void {
   }
   KINDS = new Uint8Array(MAX_NESTING);
   CHAINS = new Int32Array(MAX_NESTING + 1);
+  TIGHT = new Int32Array(MAX_NESTING + 1);
   KEYWORD_SLOT = slots;
   KEYWORD_LOW = low;
   KEYWORD_HIGH = high;

@@ -2,7 +2,7 @@
 // errors turned into positions we compute ourselves (luaparse's own columns are inconsistent).
 import luaparse from 'luaparse';
 import type { Chunk } from './ast.js';
-import { watchLeniencies } from './leniency.js';
+import { invalidLongBracket, watchLeniencies } from './leniency.js';
 import { locateSyntaxError } from './syntax-error.js';
 import { MAX_NESTING, tooDeepAt } from './nesting.js';
 
@@ -19,6 +19,8 @@ const OPTIONS = {
   wait: false,
   encodingMode: 'none',
 } as const;
+
+const RESET_OPTIONS = { ...OPTIONS, comments: false } as const;
 
 /**
  * Makes the text parseable without moving any offset: a BOM becomes a space and a first line
@@ -45,10 +47,14 @@ export function parseLua(text: string): ParseOutcome {
   // every thread, at the construct that goes one level too deep.
   const deep = tooDeepAt(source);
   if (deep >= 0) {
-    const message = `too deeply nested: ${MAX_NESTING} nested brackets, blocks or functions (Lua 5.3 refuses to load this: too many C levels)`;
+    const message = `too deeply nested: ${MAX_NESTING} nested brackets, blocks, functions or operators (Lua 5.3 refuses to load this: too many C levels)`;
     return { ok: false, message, offset: deep, tooDeep: false };
   }
   try {
+    // luaparse keeps its lexer's last tokens in module state, and its error messages read them
+    // ("near …"): a first-token error would name the previous file's token, or fail on a token
+    // that does not exist. Parsing an empty text first resets them (about a microsecond).
+    luaparse.parse('', RESET_OPTIONS);
     const ast = luaparse.parse(source, { ...OPTIONS, onCreateNode: lenient.onCreateNode }) as Chunk;
     const problem = lenient.firstProblem();
     if (problem) return { ok: false, message: problem.message, offset: problem.offset, tooDeep: false };
@@ -62,9 +68,12 @@ export function parseLua(text: string): ParseOutcome {
       // Not a syntax error: a parser failure on this file must not stop the run.
       return { ok: false, message: `the parser failed on this file: ${String(e.message ?? error)}`, offset: 0, tooDeep: false };
     }
-    const problem = lenient.problemBefore(e.index);
+    const message = String(e.message ?? 'syntax error').replace(/^\[\d+:\d+\]\s*/, '');
+    // luaparse's lexer says "'[' expected" at the token before a `[=` that opens no long string.
+    const bracket = message.startsWith("'[' expected near") ? invalidLongBracket(source) : null;
+    const problem = lenient.problemBefore(bracket?.offset ?? e.index) ?? bracket;
     if (problem) return { ok: false, message: problem.message, offset: problem.offset, tooDeep: false };
-    const located = locateSyntaxError(source, e.index, String(e.message ?? 'syntax error').replace(/^\[\d+:\d+\]\s*/, ''));
+    const located = locateSyntaxError(source, e.index, message);
     return { ok: false, message: located.message, offset: Math.min(Math.max(located.offset, 0), text.length), tooDeep: false };
   }
 }

@@ -109,7 +109,9 @@ export class LintCache {
     let stored: StoredLint | null = null;
     try {
       const data: unknown = JSON.parse(entry.data);
-      if (isRecord(data) && Array.isArray(data.messages) && isRecord(data.project)) stored = data as unknown as StoredLint;
+      // Every message is checked, not trusted: a forged or damaged entry whose severities are not
+      // 1 or 2 would be counted as no error at all (a run with errors exiting 0).
+      if (isRecord(data) && Array.isArray(data.messages) && data.messages.every(isStoredMessage) && isRecord(data.project)) stored = data as unknown as StoredLint;
     } catch {
       // Handled below, as any other unusable entry.
     }
@@ -176,6 +178,11 @@ export class LintCache {
     }
     return hash;
   }
+}
+
+function isStoredMessage(m: unknown): boolean {
+  return isRecord(m) && (m.severity === 1 || m.severity === 2) && (m.ruleId === null || typeof m.ruleId === 'string') && typeof m.message === 'string'
+    && Number.isInteger(m.line) && Number.isInteger(m.column) && (m.fatal === undefined || typeof m.fatal === 'boolean');
 }
 
 /** The entries of a cache file of this format and version; null when it is anything else. */

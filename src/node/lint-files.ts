@@ -4,7 +4,8 @@ import path from 'node:path';
 import { presetConfig } from '../config/presets.js';
 import { finishFiles, lintTexts, makeResult, type SourceFile } from '../engine/index.js';
 import type { LintResult, ResolvedConfig } from '../shared/results.js';
-import { describeError } from './errors.js';
+import { readFileSync, realpathSync } from 'node:fs';
+import { cannotRead } from './errors.js';
 import { findFiles } from './find-files.js';
 import { moduleFiles } from './modules.js';
 import { lintPerFile, readTextIfPossible } from './per-file.js';
@@ -44,24 +45,32 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const fixed = options.config;
   const recommended = presetConfig('recommended');
   const configFor = typeof fixed === 'function' ? fixed : () => fixed ?? recommended;
-  const ignoredResults: LintResult[] = [];
+  const ignoredResults: LintResult[] = found.linksOut.map(linkOutResult);
   const toLint = found.files.filter((filePath) => {
     if (!options.isIgnored?.(filePath)) return true;
     if (patterns.some((p) => path.resolve(cwd, p) === filePath)) ignoredResults.push(ignoredFileResult(filePath));
     return false;
   });
+  // As ESLint: files were found, but the ignore patterns took every one of them.
+  if (found.files.length > 0 && toLint.length === 0 && ignoredResults.length === 0 && (options.errorOnUnmatchedPattern ?? true)) {
+    errors.push(`All files matched by ${patterns.length > 0 ? patterns.map((p) => `"${p}"`).join(', ') : '"."'} are ignored.`);
+  }
   let results: LintResult[];
   if (options.fix) {
-    // Loaded here, not at start-up: node:fs/promises brings Node's readline and fs watcher
-    // modules along (about 1 ms of a one-file run), and only --fix reads files this way.
-    const { readFile } = await import('node:fs/promises');
-    const texts = await Promise.all(toLint.map((f) => readFile(f, 'utf8').then((t) => ({ ok: true as const, t }), (e: NodeJS.ErrnoException) => ({ ok: false as const, e }))));
+    // One file at a time (never past the open-file limit), each path once: a file and a link
+    // to it are one file, or the second write would find the first one's change.
     const sources: SourceFile[] = [];
-    toLint.forEach((filePath, i) => {
-      const read = texts[i]!;
-      if (read.ok) sources.push({ filePath, text: read.t });
-      else errors.push(`Cannot read ${filePath}: ${describeError(read.e)}`);
-    });
+    const seen = new Set<string>();
+    for (const filePath of preferRealPaths(toLint)) {
+      try {
+        const real = realpathSync(filePath);
+        if (seen.has(real)) continue;
+        seen.add(real);
+        sources.push({ filePath, text: readFileSync(filePath, 'utf8') });
+      } catch (error) {
+        errors.push(cannotRead(filePath, error as NodeJS.ErrnoException));
+      }
+    }
     results = lintTexts(sources, configFor, { fix: true, modules: (textOf) => moduleFiles(cwd, textOf).loader });
     results.forEach((r, i) => r.output !== undefined && rememberReadText(r, sources[i]!.text));
   } else {
@@ -74,6 +83,24 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   results.push(...ignoredResults);
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { results, errors };
+}
+
+/** The files, those that are no link first: of a file and a link to it, the file is kept. */
+function preferRealPaths(files: string[]): string[] {
+  const real = (f: string) => {
+    try {
+      return realpathSync(f) === f;
+    } catch {
+      return false;
+    }
+  };
+  return [...files.filter(real), ...files.filter((f) => !real(f))];
+}
+
+/** A link named on the command line whose target is outside the linted tree: one warning, never read. */
+function linkOutResult(filePath: string): LintResult {
+  const message = 'File not read: it is a symbolic link to a file outside the linted folder (patchlint never follows links out of the tree).';
+  return makeResult(filePath, [{ ruleId: null, severity: 1, message, line: 0, column: 0 }]);
 }
 
 /** As ESLint: a file named on the command line but ignored by the config gets one warning. */

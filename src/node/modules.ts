@@ -5,6 +5,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ModuleLoader, type ModuleFile } from '../model/index.js';
+import { isInside as inside } from './inside.js';
 
 /** Module files larger than this are not read for analysis (generated data, not code). */
 const MAX_MODULE_BYTES = 2_000_000;
@@ -66,9 +67,4 @@ export function moduleFiles(root: string, texts?: (filePath: string) => string |
       }
     },
   };
-}
-
-function inside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

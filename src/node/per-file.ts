@@ -11,7 +11,7 @@ import { lintFile, type FileLint } from '../engine/index.js';
 import { escapeForMessage } from '../shared/escape.js';
 import type { ResolvedConfig } from '../shared/results.js';
 import type { LintCache } from './cache.js';
-import { describeError } from './errors.js';
+import { cannotRead, describeError } from './errors.js';
 import { moduleFiles } from './modules.js';
 
 export interface PerFileOptions {
@@ -48,8 +48,8 @@ export async function lintPerFile(files: string[], options: PerFileOptions): Pro
   let cache: LintCache | null = null;
   if (options.cache) {
     const { LintCache, resolveCacheLocation } = await import('./cache.js');
-    const { patchlintVersion } = await import('../shared/version.js');
-    cache = await LintCache.open(resolveCacheLocation(options.cacheLocation, options.cwd), patchlintVersion());
+    const { patchlintBuild } = await import('../shared/version.js');
+    cache = await LintCache.open(resolveCacheLocation(options.cacheLocation, options.cwd), patchlintBuild());
   }
   const outcome = await lintEach(files, cache, options);
   if (cache) {
@@ -70,7 +70,7 @@ async function lintEach(files: string[], cache: LintCache | null, options: PerFi
   const errors: (string | null)[] = new Array<string | null>(files.length).fill(null);
   const readError = (i: number, error: { code?: string; message: string }) => {
     const e: NodeJS.ErrnoException = Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
-    errors[i] = `Cannot read ${files[i]}: ${describeError(e)}`;
+    errors[i] = cannotRead(files[i]!, e);
   };
 
   const read = (index: number, filePath: string): string | null => {

@@ -203,3 +203,14 @@ describe('the post-pass is a pure function of the messages (it runs once, after 
     );
   });
 });
+
+describe('many directives on one line (issue 18, item 15)', () => {
+  it('40,000 disable-line comments on one line: all of them suppress the problem (was quadratic: 16 s, past the test timeout)', () => {
+    const comments = Array.from({ length: 40_000 }, () => '--[[ patchlint-disable-line lowercase-key ]]').join(' ');
+    const code = `Send({ device = 'patch@1.0', cache = { Key = 1 } }) ${comments}\n`;
+    const result = lintText(code, { filePath: 'test.lua', config: reporting });
+    expect(result.suppressedMessages.map(brief)).toEqual(['1:40 lowercase-key upper']);
+    expect(result.messages.map(brief)).toEqual(['1:1 guard-top-level-sync unguarded']);
+    expect(result.suppressedMessages[0]!.suppressions).toHaveLength(40_000);
+  });
+});

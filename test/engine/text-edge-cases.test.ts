@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/node/lint-files.js';
 import { lintText } from '../../src/index.js';
+import { presetConfig } from '../../src/config/presets.js';
 
 const PATCH = "Send({ device = 'patch@1.0', cache = { Score = 1 } })";
 /** rule@line:column-endLine:endColumn for every message. */
@@ -79,8 +80,12 @@ describe('files read from disk', () => {
     const text = `function h() ${PATCH} end\nBlob = [==[\n${filler}]==]\nfunction g() ${PATCH.replace('Score', 'Total')} end\n`;
     expect(text.length).toBeGreaterThan(20_000_000);
     writeFileSync(file, text);
-    const { results, errors } = await lintFiles([file]);
+    // Over the default 8 MB limit (docs/robustness.md): raised for this file.
+    const config = { ...presetConfig('recommended'), maxFileSize: 32 * 1024 * 1024 };
+    const { results, errors } = await lintFiles([file], { config });
     expect(errors).toEqual([]);
     expect(results[0]!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual(['lowercase-key@1:53', 'lowercase-key@300004:53']);
+    const limited = await lintFiles([file]);
+    expect(limited.results[0]!.messages.map((m) => m.message)).toEqual(['File not linted: its 20 MB are over the 8 MB limit (--max-file-size). Files this large are generated data, not process code; raise the limit to lint it anyway.']);
   });
 });

@@ -100,3 +100,44 @@ describe('hostile keys and file names', () => {
     expect([...uris].every((u) => /^[A-Za-z0-9%._~!$&'()*+,;=:@/-]+$/.test(u))).toBe(true);
   });
 });
+
+describe('bidi marks and lone surrogates (issue 18, items 21 and 23)', () => {
+  const MARKS = ['\u200e', '\u200f', '\u061c', '\u202e', '\u2067'];
+
+  it('bidi marks in a key reach no text format raw', () => {
+    const marked = mkdtempSync(path.join(tmpdir(), 'patchlint-bidi-'));
+    try {
+      writeFileSync(path.join(marked, 'a.lua'), `function h() Send({ device = 'patch@1.0', cache = { ['K${MARKS.join('')}ey'] = 1 } }) end\n`);
+      for (const format of ['stylish', 'compact', 'github']) {
+        const run = runCli(['--format', format, 'a.lua'], { cwd: marked });
+        expect([format, MARKS.filter((m) => run.stdout.includes(m))]).toEqual([format, []]);
+        expect(run.stdout).toContain('K\\u{200e}\\u{200f}\\u{61c}\\u{202e}\\u{2067}ey');
+      }
+    } finally {
+      rmSync(marked, { recursive: true, force: true });
+    }
+  });
+
+  it('a U+202E file name reaches github (and every text format) escaped', () => {
+    const marked = mkdtempSync(path.join(tmpdir(), 'patchlint-bidi-name-'));
+    try {
+      const name = 'exe\u202eaul.lua';
+      writeFileSync(path.join(marked, name), "function h() Send({ device = 'patch@1.0', cache = { Key = 1 } }) end\n");
+      for (const format of ['stylish', 'compact', 'github']) {
+        const run = runCli(['--format', format, '.'], { cwd: marked });
+        expect([format, run.stdout.includes('\u202e')]).toEqual([format, false]);
+        expect(run.stdout).toContain('exe\\u{202e}aul.lua');
+      }
+    } finally {
+      rmSync(marked, { recursive: true, force: true });
+    }
+  });
+
+  it("the Node API's SARIF formatter takes a path with a lone surrogate (was URIError)", async () => {
+    const { loadFormatter } = await import('../../src/formatters/index.js');
+    const sarif = await loadFormatter('sarif');
+    const result = { filePath: `/p/a\ud800b.lua`, messages: [{ ruleId: 'lowercase-key', severity: 2 as const, message: 'm', line: 1, column: 1 }], suppressedMessages: [], errorCount: 1, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [] };
+    const log = JSON.parse(sarif([result], { cwd: '/p', color: false, rulesMeta: {}, notes: [] })) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('a%EF%BF%BDb.lua');
+  });
+});

@@ -1,14 +1,13 @@
 // Nesting that Lua refuses to load (it stops at 200 "C levels") gets one fatal diagnostic at
 // the construct that goes too deep, whatever the JS stack (main thread, worker, language
-// server): src/lua/nesting.ts finds it before the parser recurses. Deep nesting it does not count
-// (`^` chains, unary operators) and that overflows the parser's recursion gets the same kind of
-// diagnostic at 1:1. Deep but parseable ASTs (long left-associative chains, which luaparse
+// server): src/lua/nesting.ts finds it before the parser recurses (brackets, blocks, `..` and `^`
+// chains, prefix operators). Deep nesting it does not count and that overflows the parser's
+// recursion gets the same kind of diagnostic at 1:1. Deep but parseable ASTs (long left-associative chains, which luaparse
 // builds in a loop) are analysed without recursion and linted normally.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.js';
 
-const TOO_DEEP = 'Parsing error: too deeply nested: 200 nested brackets, blocks or functions (Lua 5.3 refuses to load this: too many C levels)';
-const OUT_OF_STACK = { ruleId: null, fatal: true, severity: 2, line: 1, column: 1, message: 'Parsing error: too deeply nested to analyse (the parser ran out of stack)' };
+const TOO_DEEP = 'Parsing error: too deeply nested: 200 nested brackets, blocks, functions or operators (Lua 5.3 refuses to load this: too many C levels)';
 const PATCH = (value: string) => `Send({ device = 'patch@1.0', cache = { k = ${value} } })`;
 
 describe('nesting Lua refuses to load', () => {
@@ -21,6 +20,11 @@ describe('nesting Lua refuses to load', () => {
     ['nested ifs', `${'if x then '.repeat(N)}${'end '.repeat(N)}`, 1991],
     ['nested index expressions', `x = ${'a['.repeat(N)}1${']'.repeat(N)}`, 404],
     ['a long .. chain (right-associative: each .. one level deeper)', `x = 'a'${"..'a'".repeat(100_000)}`, 1003],
+    ['a long ^ chain (right-associative)', `x = 2${'^2'.repeat(100_000)}`, 404],
+    ['a long not chain (each prefix operator one level deeper)', `x = ${'not '.repeat(100_000)}1`, 801],
+    ['a long unary minus chain', `x = ${'- '.repeat(10_000)}1`, 403],
+    ['a long # chain', `x = ${'#'.repeat(10_000)}t`, 204],
+    ['prefix operators and ^ on top of a .. chain', `x = 'a'${"..'a'".repeat(100)} .. ${'not '.repeat(100)}1`, 904],
     ['nested tables inside a patch message', PATCH(`${'{a='.repeat(N)}1${'}'.repeat(N)}`), 632],
   ];
   for (const [name, text, column] of cases) {
@@ -46,15 +50,16 @@ describe('nesting Lua refuses to load', () => {
     expect(lintText(text).messages).toEqual([]);
   });
 
-  const overflow: Record<string, string> = {
-    'a long ^ chain': `x = 2${'^2'.repeat(100_000)}`,
-    'a long not chain': `x = ${'not '.repeat(100_000)}1`,
-  };
-  for (const [name, text] of Object.entries(overflow)) {
-    it(`${name} (not counted; the parser's own limit)`, () => {
-      expect(lintText(text, { filePath: 'deep.lua' }).messages).toEqual([OUT_OF_STACK]);
-    });
-  }
+  it('binary operators end a run of prefix operators and ^ (Lua returns to the outer level)', () => {
+    for (const text of [`x = 1${' - -1'.repeat(5000)}`, `x = 2^2${' * 2^2'.repeat(5000)}`, `x = a${' - b'.repeat(5000)}`, `x = -a${' + -a'.repeat(5000)}`, `x = #t${' + #t'.repeat(5000)}`]) {
+      expect(lintText(text).messages).toEqual([]);
+    }
+  });
+
+  it('as many prefix operators as luac5.3 accepts load (197), and 200 are refused', () => {
+    expect(lintText(`x = ${'not '.repeat(197)}1`).messages).toEqual([]);
+    expect(lintText(`x = ${'not '.repeat(200)}1`).messages).toMatchObject([{ message: TOO_DEEP }]);
+  });
 
   it('reports the file, not the whole run: the next file lints normally', () => {
     lintText(`x = 2${'^2'.repeat(100_000)}`);

@@ -16,6 +16,10 @@ export function referenceTooDeepAt(source: string): number {
   const stack: Open[] = [];
   /** `..` in the current chain, per open construct (index 0: outside any). */
   const chains: number[] = [0];
+  /** Prefix operators (`not`, `#`, unary `-`) and `^` in the current run, per open construct. */
+  const tight: number[] = [0];
+  /** The last token ended an operand: a `-` after it is binary, else a prefix operator. */
+  let afterOperand = false;
   const n = source.length;
   let i = 0;
   /** After `function`: its parameter list, which adds no level in Lua (and nests nothing). */
@@ -23,16 +27,25 @@ export function referenceTooDeepAt(source: string): number {
   const push = (kind: Open, at: number) => {
     stack.push(kind);
     chains.push(0);
+    tight.push(0);
+    afterOperand = false;
     return stack.length >= MAX_NESTING ? at : -1;
   };
   const pop = () => {
     if (stack.length === 0) return;
     stack.pop();
     chains.pop();
+    tight.pop();
   };
   /** A token that ends a `..` chain in the current construct (when unsure: end it, count less). */
   const breakChain = () => {
     chains[chains.length - 1] = 0;
+    tight[tight.length - 1] = 0;
+  };
+  /** A prefix operator or `^`: the offset if it goes one level too deep, else -1. */
+  const tighter = (at: number) => {
+    const top = stack.length;
+    return top + chains[top]! + ++tight[top]! >= MAX_NESTING ? at : -1;
   };
   while (i < n) {
     const c = source.charCodeAt(i);
@@ -47,9 +60,11 @@ export function referenceTooDeepAt(source: string): number {
       i++;
       while (i < n && NAME_CHAR[source.charCodeAt(i)] === 1) i++;
       const word = keywordAt(source, start, i - start);
+      afterOperand = word === null || word === 'end';
       if (word === null) continue;
       let found = -1;
-      if (word === 'function' || word === 'if' || word === 'repeat') {
+      if (word === 'not') found = tighter(start);
+      else if (word === 'function' || word === 'if' || word === 'repeat') {
         found = push(Open.Block, start);
         parametersNext = word === 'function';
       } else if (word === 'while' || word === 'for') found = push(Open.LoopHeader, start);
@@ -65,6 +80,7 @@ export function referenceTooDeepAt(source: string): number {
     if (c >= 48 && c <= 57) {
       i++;
       while (i < n && (isNameChar(source.charCodeAt(i)) || source.charCodeAt(i) === 46)) i++;
+      afterOperand = true;
       continue;
     }
     if (c === 40 && parametersNext) {
@@ -85,6 +101,7 @@ export function referenceTooDeepAt(source: string): number {
         const end = longBracketEnd(source, i);
         if (end >= 0) {
           i = end;
+          afterOperand = true;
           break;
         }
         const found = push(Open.Bracket, i);
@@ -96,20 +113,40 @@ export function referenceTooDeepAt(source: string): number {
       case 125: // }
       case 93: // ]
         pop();
+        afterOperand = true;
         i++;
         break;
       case 46: // . : `..` continues a chain, `...` and `.` are operands
         if (source.charCodeAt(i + 1) === 46 && source.charCodeAt(i + 2) !== 46) {
+          tight[tight.length - 1] = 0;
+          afterOperand = false;
           const count = ++chains[chains.length - 1]!;
           if (stack.length + count >= MAX_NESTING) return i;
           i += 2;
-        } else i += source.charCodeAt(i + 1) === 46 ? 3 : 1;
+        } else {
+          afterOperand = source.charCodeAt(i + 1) === 46;
+          i += afterOperand ? 3 : 1;
+        }
         break;
-      // Operands and operators that bind tighter than `..` keep the chain going: + - * / % ^ # : and
-      // whitespace. Everything else (= , ; comparisons, bitwise operators) ends it.
-      case 43: case 42: case 47: case 37: case 94: case 35: case 58: case 32: case 9: case 10: case 13: case 11: case 12:
+      // Whitespace changes nothing.
+      case 32: case 9: case 10: case 13: case 11: case 12:
         i++;
         break;
+      // Binary operators that bind tighter than `..` keep the chain going but end a run of prefix
+      // operators and `^`: + * / % :. Everything else (= , ; comparisons, bitwise operators) ends both.
+      case 43: case 42: case 47: case 37: case 58:
+        tight[tight.length - 1] = 0;
+        afterOperand = false;
+        i++;
+        break;
+      case 94: // ^
+      case 35: { // #
+        const found = tighter(i);
+        if (found >= 0) return found;
+        afterOperand = false;
+        i++;
+        break;
+      }
       case 45: // - : a comment?
         if (source.charCodeAt(i + 1) === 45) {
           const end = source.charCodeAt(i + 2) === 91 ? longBracketEnd(source, i + 2) : -1;
@@ -118,7 +155,12 @@ export function referenceTooDeepAt(source: string): number {
             i += 2;
             while (i < n && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
           }
-        } else i++; // minus binds tighter than `..`
+        } else { // minus binds tighter than `..`: binary after an operand, else a prefix operator
+          if (afterOperand) tight[tight.length - 1] = 0;
+          else if (tighter(i) >= 0) return i;
+          afterOperand = false;
+          i++;
+        }
         break;
       case 34: // "
       case 39: { // '
@@ -129,19 +171,21 @@ export function referenceTooDeepAt(source: string): number {
           i += d === 92 ? 2 : 1; // a backslash escapes the next character (a quote, a line break)
         }
         i++;
+        afterOperand = true;
         break;
       }
       default:
         breakChain();
+        afterOperand = false;
         i++;
     }
   }
   return -1;
 }
 
-/** Keywords that open or close a construct, or end a `..` chain (all but the operands `nil`, `true`, `false`, `not`). */
+/** Keywords that open or close a construct, end a `..` chain, or are a prefix operator (all but the operands `nil`, `true`, `false`). */
 const KEYWORDS_BY_LENGTH: Record<number, string[]> = {
-  2: ['if', 'do', 'or', 'in'], 3: ['for', 'end', 'and'], 4: ['then', 'else', 'goto'], 5: ['while', 'until', 'local', 'break'],
+  2: ['if', 'do', 'or', 'in'], 3: ['for', 'end', 'and', 'not'], 4: ['then', 'else', 'goto'], 5: ['while', 'until', 'local', 'break'],
   6: ['repeat', 'return', 'elseif'], 8: ['function'],
 };
 

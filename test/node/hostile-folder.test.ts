@@ -32,6 +32,8 @@ beforeAll(() => {
   file('deep-parens.lua', `x = ${'('.repeat(20_000)}1${')'.repeat(20_000)}\n`);
   file('parens-4000.lua', `x = ${'('.repeat(4000)}1${')'.repeat(4000)}\n`); // overflows the main thread's stack, not a worker's
   file('deep-power-chain.lua', `x = 2${'^2'.repeat(100_000)}\n`);
+  file('not-10000.lua', `x = ${'not '.repeat(10_000)}1\n`); // fatal on the main thread, clean in a worker, before the count
+  file('minus-10000.lua', `x = ${'- '.repeat(10_000)}1\n`);
   file('long-chain.lua', `x = 1${' + 1'.repeat(50_000)}\n${PATCH}\n`);
   file('bom-crlf.lua', `\ufeff-- header\r\n\r\n${PATCH}\r\n`);
   file('cr-only.lua', `-- header\r\r${PATCH}\r`);
@@ -83,9 +85,11 @@ const EXPECTED: Record<string, string[]> = {
   'bad-escape.lua': ["fatal@1:6 Parsing error: invalid escape sequence near '\\q'"],
   'bom-crlf.lua': ['lowercase-key@3:53'],
   'cr-only.lua': ['lowercase-key@3:53'],
-  'deep-parens.lua': ['fatal@1:204 Parsing error: too deeply nested: 200 nested brackets, blocks or functions (Lua 5.3 refuses to load this: too many C levels)'],
-  'parens-4000.lua': ['fatal@1:204 Parsing error: too deeply nested: 200 nested brackets, blocks or functions (Lua 5.3 refuses to load this: too many C levels)'],
-  'deep-power-chain.lua': ['fatal@1:1 Parsing error: too deeply nested to analyse (the parser ran out of stack)'],
+  'deep-parens.lua': ['fatal@1:204 Parsing error: too deeply nested: 200 nested brackets, blocks, functions or operators (Lua 5.3 refuses to load this: too many C levels)'],
+  'parens-4000.lua': ['fatal@1:204 Parsing error: too deeply nested: 200 nested brackets, blocks, functions or operators (Lua 5.3 refuses to load this: too many C levels)'],
+  'deep-power-chain.lua': ['fatal@1:404 Parsing error: too deeply nested: 200 nested brackets, blocks, functions or operators (Lua 5.3 refuses to load this: too many C levels)'],
+  'not-10000.lua': ['fatal@1:801 Parsing error: too deeply nested: 200 nested brackets, blocks, functions or operators (Lua 5.3 refuses to load this: too many C levels)'],
+  'minus-10000.lua': ['fatal@1:403 Parsing error: too deeply nested: 200 nested brackets, blocks, functions or operators (Lua 5.3 refuses to load this: too many C levels)'],
   'empty-first-argument.lua': ["fatal@1:7 Parsing error: unexpected symbol near ','"],
   'empty.lua': [],
   [HOSTILE_NAME]: ['lowercase-key@1:53'],
