@@ -8,7 +8,7 @@
 // that is not a cache of this version is ignored and replaced, never an error.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileLint } from '../engine/index.js';
 import { lineStarts } from '../shared/positions.js';
@@ -161,6 +161,8 @@ export class LintCache {
     const file: CacheFile = { format: FORMAT, version: this.version, entries: Object.fromEntries(this.entries) };
     const temp = `${this.location}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
+      // As ESLint: a cache folder that does not exist yet is created.
+      await mkdir(path.dirname(this.location), { recursive: true });
       await writeFile(temp, JSON.stringify(file));
       await rename(temp, this.location);
       this.changed = false;

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+/** luac5.3 (Debian's lua5.3; .ci/run installs it): the reference parser the fixed file is checked with. */
+const HAS_LUAC = spawnSync('luac5.3', ['-v']).status === 0;
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/patchlint.js');
 
 function run(args: string[], cwd: string, input = '') {
@@ -171,13 +173,18 @@ describe('--fix, --fix-dry-run and unused directives', () => {
     expect(r.results[0]!.messages).toEqual([expect.objectContaining({ ruleId: null, line: 1, severity: 1, fix: { range: [0, 43], text: '' } })]);
   });
 
-  it('--fix writes the fixed file (which parses with luac), and a second --fix leaves it untouched', () => {
+  it.skipIf(!HAS_LUAC)('the fixed file parses with luac5.3 (skipped when luac5.3 is not installed)', () => {
+    const file = path.join(dir, 'fixed-for-luac.lua');
+    writeFileSync(file, FIXED);
+    expect(spawnSync('luac5.3', ['-p', file]).status).toBe(0);
+  });
+
+  it('--fix writes the fixed file, and a second --fix leaves it untouched', () => {
     const file = path.join(dir, 'b.lua');
     writeFileSync(file, BROKEN);
     const first = run(['--fix', 'b.lua'], dir);
     expect([first.status, first.stdout, first.stderr]).toEqual([0, '', '']);
     expect(readFileSync(file, 'utf8')).toBe(FIXED);
-    expect(spawnSync('luac5.3', ['-p', file]).status).toBe(0);
     const before = statSync(file).mtimeMs;
     const second = run(['--fix', 'b.lua'], dir);
     expect([second.status, second.stdout]).toEqual([0, '']);

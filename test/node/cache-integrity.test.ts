@@ -58,4 +58,11 @@ describe('the results cache', () => {
     forge((m) => { m.line = 'x'; });
     expect(runCli(['--cache', 'a.lua'], { cwd: dir }).stdout).toBe(first.stdout);
   });
+
+  it('--cache-location in a folder that does not exist yet: the folder is created (issue 16, as ESLint)', () => {
+    const run = runCli(['--cache', '--cache-location', '.cache/patchlint/', 'a.lua'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(dir, '.cache/patchlint/.patchlintcache'), 'utf8')).version).toMatch(/\+/);
+  });
 });

@@ -202,8 +202,11 @@ describe('CLI --cache', () => {
 
   it('reports a cache file it cannot write in one line, with exit code 2', () => {
     write('a.lua', CLEAN);
-    const run = runCli(['--cache', '--cache-location', path.join(dir, 'missing', 'deeper', 'file'), '.'], { cwd: dir });
+    // A folder on the way is a regular file, so no folder can be created there.
+    write('blocker', 'not a folder');
+    const location = path.join(dir, 'blocker', 'deeper', 'file');
+    const run = runCli(['--cache', '--cache-location', location, '.'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`patchlint: Cannot write the cache file ${path.join(dir, 'missing', 'deeper', 'file')}: no such file\n`);
+    expect(run.stderr).toBe(`patchlint: Cannot write the cache file ${location}: a part of the path is not a folder\n`);
   });
 });
