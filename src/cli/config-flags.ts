@@ -19,6 +19,8 @@ export interface ConfigFlags {
   reportUnusedDisableDirectives: boolean;
   /** --max-file-size as written: bytes, or a number with KB / MB. */
   maxFileSize?: string | undefined;
+  /** false with --no-inline-config */
+  inlineConfig?: boolean;
 }
 
 export function resolverFromFlags(flags: ConfigFlags, cwd: string): ConfigResolver {
@@ -37,6 +39,7 @@ export function resolverFromFlags(flags: ConfigFlags, cwd: string): ConfigResolv
     noIgnore: !flags.ignore,
     ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
     ...(flags.maxFileSize !== undefined ? { maxFileSize: parseSize(flags.maxFileSize) } : {}),
+    ...(flags.inlineConfig === false ? { noInlineConfig: true } : {}),
   });
 }
 

@@ -1,6 +1,5 @@
 // The command line: arguments → lint → format → exit code (0 clean, 1 problems, 2 usage,
 // unreadable input or internal error). Everything else lives in the library.
-import pc from 'picocolors';
 import { ConfigError } from '../config/load.js';
 import type { ConfigResolver } from '../config/resolve.js';
 import { recount, rulesMeta, runNotes } from '../engine/index.js';
@@ -10,6 +9,7 @@ import { lintFiles } from '../node/lint-files.js';
 import { escapeForMessage } from '../shared/escape.js';
 import type { LintResult } from '../shared/results.js';
 import { parseArgsFast } from './args-fast.js';
+import { useColor } from './color.js';
 import { printConfig, resolverFromFlags, stringList } from './config-flags.js';
 
 declare const PATCHLINT_VERSION: string;
@@ -34,6 +34,12 @@ async function main(argv: string[]): Promise<number> {
     args = parsed.args;
   }
 
+  if (args.init) {
+    const { init } = await import('./init.js');
+    const outcome = await init(args._.map(String), process.cwd());
+    (outcome.written ? process.stdout : process.stderr).write(`${outcome.written ? '' : 'patchlint: '}${outcome.text.split('\n').map((line) => escapeForMessage(line, 10_000)).join('\n')}\n`);
+    return outcome.written ? 0 : 2;
+  }
   const format = String(args.format);
   if (!FORMATTER_NAMES.includes(format)) {
     throw new UsageError(`Invalid value for --format: '${format}' (expected one of: ${FORMATTER_NAMES.join(', ')})`);
@@ -54,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       config: args.config, configLookup: args['config-lookup'] !== false, rule: stringList(args.rule),
       ignorePattern: stringList(args['ignore-pattern']), ignore: args.ignore !== false,
       reportUnusedDisableDirectives: args['report-unused-disable-directives'] === true, maxFileSize: args['max-file-size'],
+      inlineConfig: args['inline-config'] !== false,
     }, cwd);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -81,9 +88,12 @@ async function main(argv: string[]): Promise<number> {
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
   const shown = args.quiet ? results.map(onlyErrors) : results;
 
-  const color = args.color ?? pc.isColorSupported;
+  const color = useColor(args.color, process.env, args['output-file'] === undefined ? 'stdout' : 'file', process.stdout.isTTY === true);
   const formatter = await loadFormatter(format);
-  const output = formatter(shown, { cwd, color, rulesMeta: rulesMeta(), notes: runNotes(shown) });
+  // The footer's total (stylish), timed from the process start as a user times it; not with
+  // --quiet, which asks for errors only.
+  const run = args.quiet ? undefined : { files: results.length, milliseconds: performance.now() };
+  const output = formatter(shown, { cwd, color, rulesMeta: rulesMeta(), notes: runNotes(shown), ...(run ? { run } : {}) });
   if (args['output-file'] !== undefined) {
     const { writeReport } = await import('./output-file.js');
     const failure = await writeReport(String(args['output-file']), cwd, output);

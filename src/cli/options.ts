@@ -14,7 +14,8 @@ export const CLI_OPTIONS = {
   format: { alias: 'f', type: 'string', default: 'stylish', describe: `Output format: ${FORMATTER_NAMES.join(', ')}` },
   quiet: { type: 'boolean', default: false, describe: 'Report errors only' },
   'max-warnings': { type: 'number', describe: 'Exit with 1 when there are more warnings than this' },
-  color: { type: 'boolean', describe: 'Force colours on or off (--no-color); NO_COLOR and FORCE_COLOR are honoured' },
+  color: { type: 'boolean', describe: 'Force colours on or off (--no-color); FORCE_COLOR and NO_COLOR are honoured; none in a file written with -o' },
+  init: { type: 'boolean', default: false, describe: 'Write patchlint.config.json with the preset that matches the patch messages found (never replaces a config)' },
   lsp: { type: 'boolean', describe: 'Run the language server over stdio (for editors; see docs/editors.md)' },
   'output-file': { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' },
   stdin: { type: 'boolean', default: false, describe: 'Lint the text on standard input' },
@@ -28,6 +29,7 @@ export const CLI_OPTIONS = {
   'error-on-unmatched-pattern': { type: 'boolean', default: true, describe: 'Exit with 2 when a path or glob matches no file (--no-error-on-unmatched-pattern: carry on)' },
   fix: { type: 'boolean', default: false, describe: 'Apply safe fixes to the files' },
   'fix-dry-run': { type: 'boolean', default: false, describe: 'Compute fixes without writing them (the JSON output carries "output")' },
+  'inline-config': { type: 'boolean', default: true, describe: 'Honour patchlint-disable comments (--no-inline-config: ignore them)' },
   'report-unused-disable-directives': { type: 'boolean', default: false, describe: 'Report patchlint-disable comments that suppress nothing (fixable)' },
   'max-file-size': { type: 'string', describe: 'Do not lint files larger than this (bytes, or with KB / MB; default 8MB): they get one warning' },
   cache: { type: 'boolean', default: false, describe: 'Only re-lint files whose text, config or patchlint version changed' },
@@ -43,6 +45,7 @@ export interface CliArgs {
   quiet: boolean;
   'max-warnings': number | undefined;
   color: boolean | undefined;
+  init: boolean;
   lsp: boolean | undefined;
   'output-file': string | undefined;
   stdin: boolean;
@@ -57,6 +60,7 @@ export interface CliArgs {
   'error-on-unmatched-pattern': boolean;
   fix: boolean;
   'fix-dry-run': boolean;
+  'inline-config': boolean;
   'report-unused-disable-directives': boolean;
   'max-file-size': string | undefined;
   cache: boolean;

@@ -22,6 +22,8 @@ export interface ResolveOptions {
   reportUnusedDisableDirectives?: boolean;
   /** --max-file-size in bytes. */
   maxFileSize?: number;
+  /** --no-inline-config: directive comments are ignored. */
+  noInlineConfig?: boolean;
 }
 
 export interface ConfigResolver {
@@ -50,6 +52,7 @@ export function createResolver(config: ConfigFile, options: ResolveOptions): Con
       for (const flag of options.ruleFlags ?? []) applyRules(resolved, { [flag.id]: flag.entry });
       if (reportUnused) resolved.reportUnusedDisableDirectives = true;
       if (options.maxFileSize !== undefined) resolved.maxFileSize = options.maxFileSize;
+      if (options.noInlineConfig) resolved.noInlineConfig = true;
       byOverrideSet.set(key, resolved);
     }
     return resolved;

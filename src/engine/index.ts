@@ -8,3 +8,4 @@ export { makeResult, recount } from './results.js';
 export { rulesMeta, ruleDocUrl } from './rules-meta.js';
 export { runNotes } from './notes.js';
 export { applyFixes, fixOnce, fixInPasses, MAX_FIX_PASSES } from './fix.js';
+export { patchStyles, type PatchStyles } from './patch-style.js';

@@ -97,8 +97,9 @@ export function lintFile(text: string, { filePath, config, modules = null }: Lin
   }
   file.modules = model.modules.map((m) => m.filePath);
   runRules(running, model, text, file);
-  file.directives = parseDirectives(parsed.ast.comments, text, starts);
-  if (file.messages.length > 0 || file.elsewhere.length > 0 || file.directives.directives.length > 0 || file.directives.problems.length > 0) file.source = text;
+  // --no-inline-config: the comments are plain comments (ESLint ignores them silently too).
+  if (!config.noInlineConfig) file.directives = parseDirectives(parsed.ast.comments, text, starts);
+  if (file.messages.length > 0 || file.elsewhere.length > 0 || (file.directives !== null && (file.directives.directives.length > 0 || file.directives.problems.length > 0))) file.source = text;
   return file;
 }
 

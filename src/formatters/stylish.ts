@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import path from 'node:path';
 import { escapeForMessage } from '../shared/escape.js';
-import type { Formatter } from './types.js';
+import { SUMMARY_AFTER_FILES, type Formatter } from './types.js';
 import { messageText } from './paths.js';
 
 const stylish: Formatter = (results, context) => {
@@ -34,13 +34,16 @@ const stylish: Formatter = (results, context) => {
     }
   }
   const total = errors + warnings;
-  if (total === 0) return '';
+  const run = context.run && context.run.files > SUMMARY_AFTER_FILES ? context.run : undefined;
+  const took = run ? `${run.files} files linted in ${(run.milliseconds / 1000).toFixed(2)} s` : '';
+  if (total === 0) return run ? `${c.green('\u2714')} ${took}: no problems.\n` : '';
   const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   out.push(`\n${errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary))}\n`);
   if (fixableErrors + fixableWarnings > 0) {
     const line = `  ${fixableErrors} error${fixableErrors === 1 ? '' : 's'} and ${fixableWarnings} warning${fixableWarnings === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`;
     out.push(`${errors > 0 ? c.red(c.bold(line)) : c.yellow(c.bold(line))}\n`);
   }
+  if (run) out.push(`${c.dim(`  ${took}.`)}\n`);
   for (const note of context.notes ?? []) out.push(`\n${note}\n`);
   return out.join('');
 };

@@ -1,5 +1,7 @@
 // A patchlint message as an LSP diagnostic: rule id as `code`, a link to the rule's page,
 // the severity mapped, and the first occurrence of a duplicate key as related information.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { rulesMeta } from '../engine/index.js';
 import type { LintMessage } from '../shared/results.js';
@@ -23,7 +25,7 @@ export function toDiagnostic(message: LintMessage, options: DiagnosticOptions = 
   // The one-line message first, the why as a second paragraph (editors show both on hover).
   if (rule && !message.fatal) diagnostic.message = `${message.message}\n\n${rule.why}`;
   if (message.ruleId) diagnostic.code = message.ruleId;
-  if (rule) diagnostic.codeDescription = { href: rule.docsUrl };
+  if (rule) diagnostic.codeDescription = { href: ruleDocHref(message.ruleId!, rule.docsUrl) };
   const related = message.relatedLocation;
   const relatedUri = related && options.relatedInformation ? options.uriOf?.(related.filePath) : null;
   if (related && relatedUri) {
@@ -45,4 +47,21 @@ export function configErrorDiagnostic(error: string): Diagnostic {
     source: 'patchlint',
     message: `patchlint cannot lint this file: ${error}`,
   };
+}
+
+let shippedDocs: string | null | undefined;
+
+/**
+ * The rule's page as shipped with this patchlint (docs/ is in the npm package and in a clone):
+ * a file: URL the editor opens, which resolves offline and before a version is published;
+ * the published page (unpkg) only when the docs are not beside the code.
+ */
+function ruleDocHref(ruleId: string, publishedUrl: string): string {
+  if (shippedDocs === undefined) {
+    // This module runs from src/lsp/, dist/chunks/ (both builds) or, bundled differently, dist/.
+    const candidates = ['../../docs/rules', '../docs/rules'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+    shippedDocs = candidates.find((folder) => existsSync(folder)) ?? null;
+  }
+  const page = shippedDocs === null ? null : `${shippedDocs}/${ruleId}.md`;
+  return page !== null && existsSync(page) ? pathToFileURL(page).href : publishedUrl;
 }

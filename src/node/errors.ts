@@ -27,6 +27,8 @@ export function describeError(e: NodeJS.ErrnoException): string {
     case 'EBUSY':
     case 'ETXTBSY':
       return 'the file is busy';
+    case 'EEXIST':
+      return 'it already exists';
     case 'EIO':
       return 'an input/output error';
     case 'EXDEV':

@@ -70,7 +70,10 @@ export async function findFiles(patterns: string[], options: FindFilesOptions): 
     }
     // A folder that could not be read already has its line: no "No files matching" beside it.
     if (matched.length === 0 && options.errorOnUnmatchedPattern !== false && errors.length === errorsBefore) {
-      errors.push(`No files matching the pattern "${pattern}" were found.`);
+      // Nothing typed: say what was searched, not a pattern the user never wrote.
+      errors.push(patterns.length === 0
+        ? `No .lua files in the current folder or below (${cwd}). Name the files or folders to lint: patchlint src/ 'process/**/*.lua'`
+        : `No files matching the pattern "${pattern}" were found.`);
     }
     for (const f of matched) files.add(f);
   }

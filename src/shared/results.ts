@@ -63,6 +63,8 @@ export interface ResolvedConfig {
   reportUnusedDisableDirectives?: boolean;
   /** Files larger than this many bytes get one warning instead of a lint (default DEFAULT_MAX_FILE_SIZE). */
   maxFileSize?: number;
+  /** --no-inline-config: `-- patchlint-disable…` comments are ignored (as ESLint's allowInlineConfig: false). */
+  noInlineConfig?: boolean;
 }
 
 /**

@@ -98,10 +98,10 @@ describe('fast argument parser', () => {
 
   it('gives the CLI the values and defaults it reads', () => {
     expect(parseArgsFast(['-f', 'json', '--max-warnings', '3', '--no-color', '--rule', 'a: off', '--rule', 'b: warn', 'x.lua'])).toEqual({
-      _: ['x.lua'], format: 'json', quiet: false, 'max-warnings': 3, color: false, lsp: undefined, 'output-file': undefined,
+      _: ['x.lua'], format: 'json', quiet: false, 'max-warnings': 3, color: false, init: false, lsp: undefined, 'output-file': undefined,
       stdin: false, 'stdin-filename': undefined, config: undefined, 'config-lookup': true, rule: ['a: off', 'b: warn'],
       'print-config': undefined, 'ignore-pattern': undefined, ignore: true, 'error-on-unmatched-pattern': true, fix: false,
-      'fix-dry-run': false, 'report-unused-disable-directives': false, cache: false, 'cache-location': undefined,
+      'fix-dry-run': false, 'inline-config': true, 'report-unused-disable-directives': false, cache: false, 'cache-location': undefined,
     });
   });
 
@@ -111,7 +111,7 @@ describe('fast argument parser', () => {
       '--format', '--format=json', '--format=', '-f', '--quiet', '--no-quiet', '--quiet=true', '--max-warnings', '--max-warnings=2',
       '--color', '--no-color', '-o', '--output-file', '--stdin', '--stdin-filename', '-c', '--config', '--no-config-lookup',
       '--rule', '--rule=x: off', '--print-config', '--ignore-pattern', '--no-ignore', '--no-error-on-unmatched-pattern',
-      '--fix', '--fix-dry-run', '--report-unused-disable-directives', '--cache', '--cache-location', '-qf', '-fc', '--Fix',
+      '--fix', '--fix-dry-run', '--report-unused-disable-directives', '--cache', '--cache-location', '-qf', '-fc', '--Fix', '--no-inline-config', '--max-file-size',
     );
     let fastCount = 0;
     await fc.assert(fc.asyncProperty(fc.array(token, { maxLength: 6 }), async (argv) => {
@@ -147,8 +147,8 @@ describe('the CLI gives the same answer through either parser', () => {
   });
 
   it('keeps yargs messages for what the fast path leaves to it', () => {
-    expect(runCli(['--bogus', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Unknown argument: bogus\nRun 'patchlint --help' for usage.\n" });
-    expect(runCli(['-x', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Unknown argument: x\nRun 'patchlint --help' for usage.\n" });
+    expect(runCli(['--bogus', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Unknown option: --bogus\nRun 'patchlint --help' for usage.\n" });
+    expect(runCli(['-x', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Unknown option: -x\nRun 'patchlint --help' for usage.\n" });
     expect(runCli(['--no-format', 'a.lua'])).toEqual({ status: 2, stdout: '', stderr: "patchlint: Invalid value for --format: 'false' (expected one of: stylish, json, sarif, github, compact)\nRun 'patchlint --help' for usage.\n" });
     const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     // (stderr may carry Node's warning about the helper's NO_COLOR and FORCE_COLOR.)
@@ -157,6 +157,20 @@ describe('the CLI gives the same answer through either parser', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--max-warnings');
     expect(help.stdout).toContain('Output format: stylish, json, sarif, github, compact');
+  });
+
+  it('suggests the nearest option for a mistyped one, also in its --no- form (issue 16)', () => {
+    const usage = "\nRun 'patchlint --help' for usage.\n";
+    expect(runCli(['--fromat', 'json', 'a.lua']).stderr).toBe(`patchlint: Unknown option: --fromat (did you mean --format?)${usage}`);
+    expect(runCli(['--fromat', 'json', '--qiet', 'a.lua']).stderr).toBe(`patchlint: Unknown options: --fromat (did you mean --format?), --qiet (did you mean --quiet?)${usage}`);
+    expect(runCli(['--no-inlin-config', 'a.lua']).stderr).toBe(`patchlint: Unknown option: --no-inlin-config (did you mean --no-inline-config?)${usage}`);
+  });
+
+  it('--help shows every option in a group, examples and the exit codes (issue 16)', () => {
+    const help = runCli(['--help']).stdout;
+    const headings = help.split('\n').filter((line) => /^[A-Z][a-z ]+:$/.test(line));
+    expect(headings).toEqual(['Output:', 'Configuration:', 'Files:', 'Fixes:', 'Cache:', 'Other:', 'Examples:']);
+    expect(help).toMatch(/^Exit codes: 0 no errors .*; 1 errors, or too many warnings;\s+2 a usage error/m);
   });
 });
 

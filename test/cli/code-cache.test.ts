@@ -31,7 +31,7 @@ describe('the code cache made by the build', () => {
 describe('the CLI from a copy of the package', () => {
   let copy: string;
   const cli = (args: string[]) => {
-    const run = spawnSync(process.execPath, [path.join(copy, 'bin/patchlint.js'), ...args], { cwd: copy, input: LUA, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+    const run = spawnSync(process.execPath, [path.join(copy, 'bin/patchlint.js'), ...args], { cwd: copy, input: LUA, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   };
   const cacheFiles = () => readdirSync(path.join(copy, 'dist/chunks')).filter((f) => f.endsWith('.cache')).map((f) => path.join(copy, 'dist/chunks', f));

@@ -13,7 +13,7 @@ const HAS_LUAC = spawnSync('luac5.3', ['-v']).status === 0;
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/patchlint.js');
 
 function run(args: string[], cwd: string, input = '') {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function json(args: string[], cwd: string) {

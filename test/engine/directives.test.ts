@@ -214,3 +214,23 @@ describe('many directives on one line (issue 18, item 15)', () => {
     expect(result.suppressedMessages[0]!.suppressions).toHaveLength(40_000);
   });
 });
+
+describe('--no-inline-config (issue 16, as ESLint)', () => {
+  const code = handler(`${send} -- patchlint-disable-line`, '  -- patchlint-disable-line not-a-rule');
+
+  it('ignores every directive comment: nothing suppressed, no directive problems', () => {
+    const ignored = lint(code, { ...recommended, noInlineConfig: true, reportUnusedDisableDirectives: true });
+    expect(ignored.kept).toEqual(['2:42 lowercase-key upper', '2:53 lowercase-key upper']);
+    expect(ignored.suppressed).toEqual([]);
+  });
+
+  it('from the command line', async () => {
+    const { runCli } = await import('../helpers/run-cli.js');
+    const honoured = runCli(['--stdin', '-f', 'compact'], { input: code });
+    expect(honoured.stdout).not.toContain('lowercase-key');
+    const ignored = runCli(['--stdin', '-f', 'compact', '--no-inline-config'], { input: code });
+    expect(ignored.stdout).toBe("<text>:2:42: error Key 'MyKey' has upper-case letters: current HyperBEAM serves it only as written; use 'mykey'. [lowercase-key]\n"
+      + "<text>:2:53: error Key 'Other' has upper-case letters: current HyperBEAM serves it only as written; use 'other'. [lowercase-key]\n");
+    expect(ignored.status).toBe(1);
+  });
+});

@@ -18,7 +18,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     cwd: options.cwd ?? REPO_ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -15,7 +15,8 @@ import { BIN } from './client.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(here, 'fixtures/game.lua');
 const hasNvim = spawnSync('nvim', ['--version'], { stdio: 'ignore' }).status === 0;
-const DOCS = `https://unpkg.com/patchlint@${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}/docs/rules/`;
+// Rule links point at the pages shipped beside the code (docs/ is in the package): they open offline.
+const DOCS = new URL('../../docs/rules/', import.meta.url).href;
 
 function runNvim(env: Record<string, string>): Promise<number | null> {
   return new Promise((resolve, reject) => {

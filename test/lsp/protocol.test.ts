@@ -10,7 +10,8 @@ import { lintText } from '../../src/index.js';
 import { ruleById } from '../../rules/index.js';
 import { LspClient, initializeParams } from './client.js';
 
-const DOCS = `https://unpkg.com/patchlint@${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}/docs/rules/`;
+// Rule links point at the pages shipped beside the code (docs/ is in the package): they open offline.
+const DOCS = new URL('../../docs/rules/', import.meta.url).href;
 
 let workspace: string;
 const uriOf = (name: string) => pathToFileURL(path.join(workspace, name)).href;

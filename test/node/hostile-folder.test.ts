@@ -1,7 +1,7 @@
 // End to end: a folder holding every kind of hostile or broken file a new user might have.
 // The CLI must finish, report each file correctly, skip what is not a regular file, and
 // exit with the documented code (docs/robustness.md).
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -178,9 +178,11 @@ describe('paths on the command line', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'patchlint-empty-'));
     try {
       const run = runCli([], { cwd: empty });
-      expect(run.stderr).toBe('patchlint: No files matching the pattern "." were found.\n');
+      // Nothing typed: the message names the folder searched, not a pattern (issue 16).
+      expect(run.stderr).toBe(`patchlint: No .lua files in the current folder or below (${realpathSync(empty)}). Name the files or folders to lint: patchlint src/ 'process/**/*.lua'\n`);
       expect(run.stdout).toBe('');
       expect(run.status).toBe(2);
+      expect(runCli(['.'], { cwd: empty }).stderr).toBe('patchlint: No files matching the pattern "." were found.\n');
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
