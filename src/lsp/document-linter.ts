@@ -43,6 +43,11 @@ export interface DocumentLinterOptions {
   modules?: () => ModuleLoader | null;
   /** The per-file linter (replaceable in tests). */
   lint?: typeof lintFile;
+  /**
+   * 'onType' (default): lint after each change. 'onSave': lint when the document opens and when
+   * it is saved (vscode-eslint's `eslint.run`); edits in between leave the last diagnostics up.
+   */
+  run?: 'onType' | 'onSave';
 }
 
 interface DocumentState {
@@ -56,6 +61,8 @@ interface DocumentState {
   failure: Diagnostic | null;
   published: LintedDocument | null;
   publishedKey: string;
+  /** With run 'onSave': the edited text not linted yet (null: none). */
+  unsaved: OpenDocument | null;
 }
 
 export class DocumentLinter {
@@ -72,7 +79,7 @@ export class DocumentLinter {
 
   /** A newly opened document is linted at once (on the next turn, so opens batch). */
   open(document: OpenDocument): void {
-    this.states.set(document.uri, { document, dirty: true, fileLint: null, config: null, failure: null, published: null, publishedKey: '' });
+    this.states.set(document.uri, { document, dirty: true, fileLint: null, config: null, failure: null, published: null, publishedKey: '', unsaved: null });
     this.schedule(0);
   }
 
@@ -81,9 +88,19 @@ export class DocumentLinter {
     if (!state) return this.open(document);
     // The editor library reports an open as a change too: nothing new to lint.
     if (state.document.version === document.version && state.document.text === document.text) return;
+    if (this.options.run === 'onSave') {
+      state.unsaved = document;
+      return;
+    }
     state.document = document;
     state.dirty = true;
     this.schedule(this.debounceMs);
+  }
+
+  /** The document was saved: with run 'onSave', its edits are linted now. */
+  saved(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.unsaved && this.takeUnsaved(state)) this.schedule(0);
   }
 
   /** Clears the closed document's diagnostics; the others may lose a cross-file report. */
@@ -101,12 +118,30 @@ export class DocumentLinter {
     this.schedule(0);
   }
 
-  /** The last linted state of a document, linting first when changes are pending. */
-  linted(uri: string): LintedDocument | null {
+  /**
+   * The last linted state of a document, linting first when changes are pending. With run
+   * 'onSave' and unsaved edits: null (the published ranges no longer match the text, so no
+   * quick fix may be computed from them), unless `current` asks to lint the edited text now
+   * (fix-all, which the editor requests just before saving).
+   */
+  linted(uri: string, current = false): LintedDocument | null {
     const state = this.states.get(uri);
     if (!state) return null;
+    if (state.unsaved) {
+      if (!current) return null;
+      this.takeUnsaved(state);
+    }
     if (state.dirty) this.flush();
     return state.published;
+  }
+
+  private takeUnsaved(state: DocumentState): boolean {
+    const document = state.unsaved!;
+    state.unsaved = null;
+    if (state.document.version === document.version && state.document.text === document.text) return false;
+    state.document = document;
+    state.dirty = true;
+    return true;
   }
 
   /** Lints what is pending now. */

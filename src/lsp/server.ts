@@ -48,13 +48,18 @@ export function runLanguageServer(): void {
   let linter: DocumentLinter | null = null;
   let watchConfigs = false;
   let root: string | null = null;
+  let runOnSave = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     watchConfigs = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     root = rootUri ? filePathOf(rootUri) : null;
+    // `initializationOptions.run` (the VS Code extension's patchlint.run): 'onType' or 'onSave'.
+    const options = params.initializationOptions as { run?: unknown } | null | undefined;
+    runOnSave = options?.run === 'onSave';
     linter = new DocumentLinter({
+      run: runOnSave ? 'onSave' : 'onType',
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
       configFor: (filePath) => configForDocument(filePath, root),
       // Modules come from the workspace, open documents as edited.
@@ -64,7 +69,7 @@ export function runLanguageServer(): void {
     });
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'patchlint', version: PATCHLINT_VERSION },
@@ -96,6 +101,7 @@ export function runLanguageServer(): void {
     if (open) linter?.change(open);
   });
   documents.onDidClose(({ document }) => linter?.close(document.uri));
+  documents.onDidSave(({ document }) => linter?.saved(document.uri));
 
   connection.onDidChangeWatchedFiles((params) => {
     const touched = params.changes.some((change) => CONFIG_FILE_NAMES.some((name) => change.uri.endsWith(`/${name}`)));
@@ -106,11 +112,12 @@ export function runLanguageServer(): void {
 
   connection.onCodeAction((params) => {
     try {
-      const linted = linter?.linted(params.textDocument.uri);
+      const fixAllWanted = wantsFixAll(params.context.only);
+      const linted = linter?.linted(params.textDocument.uri, fixAllWanted);
       if (!linted) return [];
       const actions = codeActionsFor(linted, params.context.diagnostics, params.context.only);
       // Fix-all runs the fixer over the whole file: only when asked for (e.g. on save), not on every cursor move.
-      const fixAll = wantsFixAll(params.context.only) && linted.config ? fixAllAction(linted, linted.config, linted.document.filePath ?? linted.document.uri) : null;
+      const fixAll = fixAllWanted && linted.config ? fixAllAction(linted, linted.config, linted.document.filePath ?? linted.document.uri) : null;
       return fixAll ? [...actions, fixAll] : actions;
     } catch (error) {
       log(`patchlint: code actions failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -12,7 +12,7 @@ const recommended: ConfigLookup = { config: presetConfig('recommended') };
 
 const doc = (name: string, version: number, text: string): OpenDocument => ({ uri: `file:///ws/${name}`, version, text, filePath: `/ws/${name}` });
 
-function setup(configFor: (filePath: string | null) => ConfigLookup = () => recommended, lint = vi.fn(lintFile)) {
+function setup(configFor: (filePath: string | null) => ConfigLookup = () => recommended, lint = vi.fn(lintFile), run: 'onType' | 'onSave' = 'onType') {
   const published: { uri: string; version: number; codes: (string | number | undefined)[]; messages: string[] }[] = [];
   const logs: string[] = [];
   const linter = new DocumentLinter({
@@ -20,6 +20,7 @@ function setup(configFor: (filePath: string | null) => ConfigLookup = () => reco
     configFor,
     log: (message) => logs.push(message),
     lint,
+    run,
   });
   return { linter, published, logs, lint };
 }
@@ -116,5 +117,38 @@ describe('DocumentLinter', () => {
     expect(linted.document.version).toBe(2);
     expect(linted.entries.map((e) => e.diagnostic.code)).toEqual(['lowercase-key']);
     expect(linter.linted('file:///ws/unknown.lua')).toBeNull();
+  });
+});
+
+describe('DocumentLinter with run onSave (the VS Code extension\'s patchlint.run)', () => {
+  it('lints on open and on save, not while typing; no quick fixes from stale ranges', () => {
+    const { linter, published, lint } = setup(undefined, vi.fn(lintFile), 'onSave');
+    linter.open(doc('a.lua', 1, CODE));
+    vi.runAllTimers();
+    expect(published.map((p) => [p.version, p.codes])).toEqual([[1, ['lowercase-key']]]);
+    linter.change(doc('a.lua', 2, CLEAN));
+    vi.runAllTimers();
+    expect(published).toHaveLength(1);
+    expect(linter.linted('file:///ws/a.lua')).toBeNull();
+    linter.saved('file:///ws/a.lua');
+    vi.runAllTimers();
+    expect(published.map((p) => [p.version, p.codes])).toEqual([[1, ['lowercase-key']], [2, []]]);
+    expect(linter.linted('file:///ws/a.lua')!.document.version).toBe(2);
+    expect(lint).toHaveBeenCalledTimes(2);
+  });
+
+  it('fix-all (current) lints the edited text at once, before the save', () => {
+    const { linter, published } = setup(undefined, vi.fn(lintFile), 'onSave');
+    linter.open(doc('a.lua', 1, CLEAN));
+    vi.runAllTimers();
+    linter.change(doc('a.lua', 2, CODE));
+    const current = linter.linted('file:///ws/a.lua', true)!;
+    expect(current.document.version).toBe(2);
+    expect(current.entries.map((e) => e.diagnostic.code)).toEqual(['lowercase-key']);
+    expect(published.map((p) => [p.version, p.codes])).toEqual([[1, []], [2, ['lowercase-key']]]);
+    // The save that follows has nothing new to lint.
+    linter.saved('file:///ws/a.lua');
+    vi.runAllTimers();
+    expect(published).toHaveLength(2);
   });
 });

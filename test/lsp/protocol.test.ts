@@ -52,7 +52,7 @@ describe('patchlint --lsp over stdio', () => {
       textDocument: { publishDiagnostics: { relatedInformation: true } },
     }));
     expect(init).toEqual({
-      capabilities: { textDocumentSync: 2, codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.patchlint'] } },
+      capabilities: { textDocumentSync: { openClose: true, change: 2, save: { includeText: false } }, codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.patchlint'] } },
       serverInfo: { name: 'patchlint', version: expect.stringMatching(/^\d+\.\d+\.\d+/) },
     });
     client.notify('initialized', {});
@@ -249,5 +249,29 @@ describe('patchlint --lsp and config files', () => {
     client.notify('textDocument/didOpen', { textDocument: { uri: uri('vendor/lib.lua'), languageId: 'lua', version: 1, text: CODE } });
     expect((await client.diagnostics(uri('vendor/lib.lua'))).diagnostics).toEqual([]);
     expect(await client.shutdown()).toBe(0);
+  });
+});
+
+describe('patchlint --lsp with initializationOptions.run = onSave', () => {
+  it('lints on open and after didSave, not on didChange', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'patchlint-lsp-save-'));
+    const client = new LspClient(['--lsp']);
+    try {
+      const uri = pathToFileURL(path.join(dir, 'a.lua')).href;
+      await client.request('initialize', { ...(initializeParams(pathToFileURL(dir).href) as object), initializationOptions: { run: 'onSave' } });
+      client.notify('initialized', {});
+      const upper = "Handlers.add('J', function()\n  Send({ device = 'patch@1.0', cache = { Score = 1 } })\nend)\n";
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'lua', version: 1, text: upper } });
+      expect((await client.diagnostics(uri, 1)).diagnostics.map((d: any) => d.code)).toEqual(['lowercase-key']);
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: upper.replace('Score', 'score') }] });
+      // A code-action round trip proves the change was handled: nothing is published for version 2 before the save.
+      expect(await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })).toEqual([]);
+      expect(client.queued('textDocument/publishDiagnostics').filter((n: any) => n.params.version === 2)).toEqual([]);
+      client.notify('textDocument/didSave', { textDocument: { uri } });
+      expect((await client.diagnostics(uri, 2)).diagnostics).toEqual([]);
+    } finally {
+      client.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
