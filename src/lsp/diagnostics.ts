@@ -50,6 +50,8 @@ export function configErrorDiagnostic(error: string): Diagnostic {
 }
 
 let shippedDocs: string | null | undefined;
+/** Each rule's link, worked out once (a diagnostic is made on every lint of every open document). */
+const hrefs = new Map<string, string>();
 
 /**
  * The rule's page as shipped with this patchlint (docs/ is in the npm package and in a clone):
@@ -57,11 +59,15 @@ let shippedDocs: string | null | undefined;
  * the published page (unpkg) only when the docs are not beside the code.
  */
 function ruleDocHref(ruleId: string, publishedUrl: string): string {
+  const known = hrefs.get(ruleId);
+  if (known !== undefined) return known;
   if (shippedDocs === undefined) {
     // This module runs from src/lsp/, dist/chunks/ (both builds) or, bundled differently, dist/.
     const candidates = ['../../docs/rules', '../docs/rules'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
     shippedDocs = candidates.find((folder) => existsSync(folder)) ?? null;
   }
   const page = shippedDocs === null ? null : `${shippedDocs}/${ruleId}.md`;
-  return page !== null && existsSync(page) ? pathToFileURL(page).href : publishedUrl;
+  const href = page !== null && existsSync(page) ? pathToFileURL(page).href : publishedUrl;
+  hrefs.set(ruleId, href);
+  return href;
 }

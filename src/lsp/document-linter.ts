@@ -87,7 +87,7 @@ export class DocumentLinter {
     const state = this.states.get(document.uri);
     if (!state) return this.open(document);
     // The editor library reports an open as a change too: nothing new to lint.
-    if (state.document.version === document.version && state.document.text === document.text) return;
+    if (sameText(state.document, document)) return;
     if (this.options.run === 'onSave') {
       state.unsaved = document;
       return;
@@ -138,7 +138,7 @@ export class DocumentLinter {
   private takeUnsaved(state: DocumentState): boolean {
     const document = state.unsaved!;
     state.unsaved = null;
-    if (state.document.version === document.version && state.document.text === document.text) return false;
+    if (sameText(state.document, document)) return false;
     state.document = document;
     state.dirty = true;
     return true;
@@ -243,6 +243,11 @@ export class DocumentLinter {
       this.options.publish(state.document.uri, state.document.version, entries.map((e) => e.diagnostic));
     }
   }
+}
+
+/** The same version with the same text: nothing new to lint. */
+function sameText(a: OpenDocument, b: OpenDocument): boolean {
+  return a.version === b.version && a.text === b.text;
 }
 
 /** The path messages and the cross-file pass use: the file's path (absolute, as the CLI's), or the URI. */

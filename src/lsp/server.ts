@@ -48,7 +48,6 @@ export function runLanguageServer(): void {
   let linter: DocumentLinter | null = null;
   let watchConfigs = false;
   let root: string | null = null;
-  let runOnSave = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -57,9 +56,8 @@ export function runLanguageServer(): void {
     root = rootUri ? filePathOf(rootUri) : null;
     // `initializationOptions.run` (the VS Code extension's patchlint.run): 'onType' or 'onSave'.
     const options = params.initializationOptions as { run?: unknown } | null | undefined;
-    runOnSave = options?.run === 'onSave';
     linter = new DocumentLinter({
-      run: runOnSave ? 'onSave' : 'onType',
+      run: options?.run === 'onSave' ? 'onSave' : 'onType',
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
       configFor: (filePath) => configForDocument(filePath, root),
       // Modules come from the workspace, open documents as edited.
