@@ -47,7 +47,7 @@ export interface LintFileOptions {
 }
 
 /** "its 52.4 MB are over the 8 MB limit", or null when the text is within the limit. */
-function sizeOverLimit(text: string, limit: number): string | null {
+export function sizeOverLimit(text: string, limit: number): string | null {
   // UTF-8 bytes: at least one per UTF-16 unit, at most three; counted only near the limit.
   if (text.length * 3 <= limit) return null;
   const bytes = text.length > limit ? text.length : Buffer.byteLength(text, 'utf8');

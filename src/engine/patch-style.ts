@@ -4,6 +4,8 @@
 import { parseLua } from '../lua/parse.js';
 import { buildModel, mayHavePatchMessage } from '../model/index.js';
 import { lineStarts, positionAt } from '../shared/positions.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../shared/results.js';
+import { sizeOverLimit } from './lint-file.js';
 
 export interface PatchStyles {
   /** Lines of the messages that send a cache table. */
@@ -14,7 +16,8 @@ export interface PatchStyles {
 
 export function patchStyles(text: string, filePath: string): PatchStyles {
   const styles: PatchStyles = { cache: [], root: [] };
-  if (!mayHavePatchMessage(text)) return styles;
+  // Past the lint's size limit a parse could take minutes or run out of memory: not looked at.
+  if (sizeOverLimit(text, DEFAULT_MAX_FILE_SIZE) || !mayHavePatchMessage(text)) return styles;
   const parsed = parseLua(text);
   if (!parsed.ok) return styles;
   const model = buildModel(parsed.ast, text, { keyStyle: 'cache', filePath });

@@ -46,3 +46,11 @@ describe('patchlint --init', () => {
     expect(runCli(['--init'], { cwd: withPackage }).stderr).toBe('patchlint: A config already applies here: package.json. --init writes none; edit that file instead (docs/configuration.md).\n');
   });
 });
+
+describe('patchlint --init and very large files', () => {
+  it('leaves a file past the lint size limit out of the count, as linting does', () => {
+    const huge = `local data = {${'1,'.repeat(4_300_000)}}\nSend({ device = 'patch@1.0', balances = data })\n`;
+    const dir = project({ 'data.lua': huge, 'p.lua': "Send({ device = 'patch@1.0', cache = { total = 1 } })\n" });
+    expect(runCli(['--init'], { cwd: dir }).stdout).toBe(`Wrote patchlint.config.json with the recommended preset: 1 of 1 patch messages send a cache table (e.g. p.lua:1), read at /compute/cache/<key>.${NEXT}`);
+  });
+});
