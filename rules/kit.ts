@@ -7,6 +7,7 @@ export type {
   DeviceField, Entry, ExposedEntry, GuardInfo, Key, KeyStyle, LoadTimeSend, LostOnError, ModuleFile, PatchMessage, PatchModel, Place, Range, TableFacts, TableShape, Value,
 } from '../src/model/index.js';
 export { PATCH_DEVICE, foldKey, isCacheKey, isEnvelopeKey, isIdLength } from '../src/model/keys.js';
+export { reservedReason } from '../src/model/reserved-names.js';
 
 export type SeverityName = 'off' | 'warn' | 'error';
 

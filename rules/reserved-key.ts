@@ -1,29 +1,5 @@
-import { defineRule, type ExposedEntry } from './kit.js';
+import { defineRule, reservedReason, type ExposedEntry } from './kit.js';
 
-/** The user's document: never use these as keys (at the root and directly under cache). */
-const DOCUMENTED = new Set(['now', 'compute', 'state', 'info', 'test']);
-/**
- * Root keys (/compute/<k>) a device function answers instead of your value: process@1.0's
- * exports (old and new node versions together) and message@1.0's.
- */
-const ROOT_FUNCTIONS = new Set([
-  'compute', 'now', 'schedule', 'slot', 'push', 'snapshot', 'info', 'as', 'latest', 'process-id', 'as-process', 'ensure-process-key',
-  'module-info', 'do-test-restore',
-  'id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'path', 'hashpath', 'set-mode',
-]);
-/** Root keys the process device rewrites or resets on every slot. */
-const RUNTIME = new Set([
-  'results', 'process', 'at-slot', 'device', 'initialized', 'execution-device', 'device-stack', 'scheduler-device', 'push-device',
-  'scheduler', 'authority', 'module', 'image', 'input-prefix', 'output-prefixes',
-]);
-/** Root keys aos or HyperBEAM write with every patch message (its envelope). */
-const ENVELOPE = new Set(['anchor', 'target', 'data', 'content-type', 'data-protocol', 'variant', 'type', 'reference', 'from-process', 'from-image']);
-/** Root keys the patch device reads: they redirect this and all later patches. */
-const REDIRECTS = new Set(['to', 'patch-to', 'from', 'patch-from']);
-/** Keys of any nested map (/compute/cache/<k>) that message@1.0 answers instead of your value. */
-const NESTED = new Set(['id', 'keys', 'set', 'set-path', 'remove', 'get', 'verify', 'commit', 'committed', 'committers', 'commitments', 'index', 'info', 'module-info', 'path']);
-/** Message extensions (HyperBEAM 2026), at every level. */
-const EXTENSIONS = new Set(['...', '...+link']);
 
 export default defineRule({
   meta: {
@@ -69,18 +45,10 @@ export default defineRule({
 
 /** The most specific reason a key is reserved where it is: the user's list first, then the source, then the project. */
 function reason(e: ExposedEntry, lower: string, extra: Set<string>): string | null {
-  if (EXTENSIONS.has(lower)) return 'extension';
-  if (e.level !== 'root' && lower === 'device') {
-    const value = e.entry.value;
-    return value.kind === 'string' && value.text === 'trie@1.0' ? null : 'nestedDevice';
-  }
-  if (e.depth !== 1) return null;
-  if (DOCUMENTED.has(lower)) return 'documented';
-  if (e.level === 'root') {
-    if (REDIRECTS.has(lower)) return 'redirect';
-    if (ROOT_FUNCTIONS.has(lower)) return 'shadowed';
-    if (RUNTIME.has(lower)) return 'runtime';
-    if (ENVELOPE.has(lower)) return 'envelope';
-  } else if (NESTED.has(lower)) return 'shadowed';
+  const value = e.entry.value;
+  // 'trie@1.0' is the documented way to hold a large table: not a reserved-key problem.
+  if (e.level !== 'root' && lower === 'device' && value.kind === 'string' && value.text === 'trie@1.0') return null;
+  const found = reservedReason(lower, e.level === 'root' ? 'root' : 'nested', e.depth === 1);
+  if (found !== null || e.depth !== 1) return found;
   return extra.has(lower) ? 'extra' : null;
 }

@@ -16,7 +16,9 @@ const ALLOWED: Record<string, string[]> = {
   'src/formatters': ['src/shared'],
   'src/node': ['src/shared', 'src/model', 'src/engine', 'src/config'],
   'src/lsp': ['src/shared', 'src/model', 'src/engine', 'src/config', 'src/node'],
-  'src/cli': ['src/shared', 'src/engine', 'src/config', 'src/formatters', 'src/node', 'src/lsp'],
+  'src/paths': ['src/shared', 'src/lua', 'src/model', 'src/engine', 'src/node'],
+  'src/verify': ['src/shared', 'src/lua', 'src/model'],
+  'src/cli': ['src/shared', 'src/engine', 'src/config', 'src/formatters', 'src/node', 'src/lsp', 'src/paths', 'src/verify'],
   'src/index.ts': ['src/shared', 'src/model', 'rules', 'src/engine', 'src/config', 'src/formatters', 'src/node'],
 };
 

@@ -41,6 +41,9 @@ async function main(argv: string[]): Promise<number> {
     return outcome.written ? 0 : 2;
   }
   const format = String(args.format);
+  const printingPaths = args['print-paths'];
+  if (printingPaths && !['stylish', 'json'].includes(format)) throw new UsageError(`--print-paths writes stylish or json, not '${format}'`);
+  if (printingPaths && (args.fix || args['fix-dry-run'] || args.stdin)) throw new UsageError(`--print-paths cannot be combined with --${args.stdin ? 'stdin' : args.fix ? 'fix' : 'fix-dry-run'}`);
   if (!FORMATTER_NAMES.includes(format)) {
     throw new UsageError(`Invalid value for --format: '${format}' (expected one of: ${FORMATTER_NAMES.join(', ')})`);
   }
@@ -48,6 +51,11 @@ async function main(argv: string[]): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < -1)) {
     throw new UsageError('Invalid value for --max-warnings: expected an integer');
   }
+  if (args.verify !== undefined || args['verify-setup']) {
+    const { verifyCommand } = await import('./verify.js');
+    return verifyCommand(args, process.cwd());
+  }
+  if (args.messages !== undefined || args['aos-module'] !== undefined) throw new UsageError(`--${args.messages !== undefined ? 'messages' : 'aos-module'} requires --verify`);
   if (args['stdin-filename'] !== undefined && !args.stdin) throw new UsageError('--stdin-filename requires --stdin');
   if (args['output-file'] === '') throw new UsageError('Invalid value for --output-file: expected a file name');
   const cwd = process.cwd();
@@ -89,11 +97,17 @@ async function main(argv: string[]): Promise<number> {
   const shown = args.quiet ? results.map(onlyErrors) : results;
 
   const color = useColor(args.color, process.env, args['output-file'] === undefined ? 'stdout' : 'file', process.stdout.isTTY === true);
-  const formatter = await loadFormatter(format);
-  // The footer's total (stylish), timed from the process start as a user times it; not with
-  // --quiet, which asks for errors only.
-  const run = args.quiet ? undefined : { files: results.length, milliseconds: performance.now() };
-  const output = formatter(shown, { cwd, color, rulesMeta: rulesMeta(), notes: runNotes(shown), ...(run ? { run } : {}) });
+  let output: string;
+  if (printingPaths) {
+    const { printPaths } = await import('./print-paths.js');
+    output = printPaths(results, resolver.configFor, cwd, format, color);
+  } else {
+    const formatter = await loadFormatter(format);
+    // The footer's total (stylish), timed from the process start as a user times it; not with
+    // --quiet, which asks for errors only.
+    const run = args.quiet ? undefined : { files: results.length, milliseconds: performance.now() };
+    output = formatter(shown, { cwd, color, rulesMeta: rulesMeta(), notes: runNotes(shown), ...(run ? { run } : {}) });
+  }
   if (args['output-file'] !== undefined) {
     const { writeReport } = await import('./output-file.js');
     const failure = await writeReport(String(args['output-file']), cwd, output);
@@ -107,6 +121,8 @@ async function main(argv: string[]): Promise<number> {
 
   // File names in these lines come from the linted folder: no raw control characters on the terminal.
   for (const e of errors) process.stderr.write(`patchlint: ${escapeForMessage(e, 10_000)}\n`);
+  // The map is the output asked for, not a verdict (as --print-config): 0 unless something could not be read.
+  if (printingPaths) return errors.length > 0 ? 2 : 0;
   return exitCodeFor(errors, errorCount, warningCount, maxWarnings, false);
 }
 

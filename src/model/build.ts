@@ -8,6 +8,7 @@ import { Guards } from './guard.js';
 import { PATCH_METHOD, classifyDevice, isCacheKey, isPatchField } from './keys.js';
 import { isOutboxCall, isReadOnlyCall, pathName, raisesKind } from './lua-calls.js';
 import { Analysis, type ModuleLoader } from './modules.js';
+import { Origins } from './origins.js';
 import type { KeyStyle, LoadTimeSend, LostOnError, PatchMessage, PatchModel, TableShape } from './types.js';
 import { collectFacts } from './walk/index.js';
 import type { Wrappers } from './wrappers.js';
@@ -41,12 +42,14 @@ export function buildModel(chunk: Chunk, text: string, options: ModelOptions = {
   const patches: PatchMessage[] = [];
   const sendCalls = new Set<CallRecord>();
   const outbox = new Outbox(facts, ev, wrappers);
+  const guards = new Guards();
+  const origins = new Origins(facts, wrappers, guards);
 
   for (const ctor of candidateTables(facts, ev)) {
     ev.paramsSeen.clear();
-    const found: PatchMessage[] = [];
+    const found: { patch: PatchMessage; call: CallRecord | null }[] = [];
     const template = toPatch(ev.evaluate(ctor, ROOT_ENV), ctor, null);
-    if (template) found.push(template);
+    if (template) found.push({ patch: template, call: null });
     // A constructor that reads its function's parameters is a wrapper's template: checked
     // again at every call, as if the arguments were written there (also when the device
     // itself is a parameter, so the template alone is no patch).
@@ -58,18 +61,24 @@ export function buildModel(chunk: Chunk, text: string, options: ModelOptions = {
       for (let i = 0; i < granted; i++) {
         const { env, call } = instances[i]!;
         const instance = toPatch(ev.evaluate(ctor, env), ctor, call.node.range);
-        if (instance) found.push(instance);
+        if (instance) found.push({ patch: instance, call });
       }
     }
     // `method = 'PATCH'` alone is also an HTTP request's field: such a table is a patch
     // message only when it reaches the outbox (a device string is AO's own).
-    const sent = found.filter((p) => !p.byMethodOnly || outbox.reaches(ctor));
+    const sent = found.filter((f) => !f.patch.byMethodOnly || outbox.reaches(ctor));
     if (sent.length === 0) continue;
-    for (const p of sent) patches.push(p);
+    const sentBy: CallRecord[] = [];
     const direct = facts.ctorArgumentOf.get(ctor);
-    if (direct) sendCalls.add(direct);
+    if (direct) sentBy.push(direct);
     // Printing or encoding the message (`print(json.encode(m))`) does not send it.
-    for (const b of ev.holders(ctor)) for (const c of facts.argumentUses.get(b) ?? []) if (!isReadOnlyCall(c.callee)) sendCalls.add(c);
+    for (const b of ev.holders(ctor)) for (const c of facts.argumentUses.get(b) ?? []) if (!isReadOnlyCall(c.callee)) sentBy.push(c);
+    for (const c of sentBy) sendCalls.add(c);
+    for (const { patch, call } of sent) {
+      // A wrapper's instance is sent from where the wrapper is called.
+      patch.origins = origins.of(call ? [call] : sentBy);
+      patches.push(patch);
+    }
   }
 
   if (stats) {
@@ -80,7 +89,7 @@ export function buildModel(chunk: Chunk, text: string, options: ModelOptions = {
     keyStyle,
     patches,
     entries: exposedEntries(patches, text, keyStyle),
-    loadTimeSends: loadTimeSends(facts, sendCalls, wrappers),
+    loadTimeSends: loadTimeSends(sendCalls, wrappers, guards),
     lostOnError: lostOnError(facts, sendCalls, wrappers),
     modules: analysis.dependencies(),
     definesAoUnset: ev.definesAoUnset,
@@ -113,7 +122,7 @@ function toPatch(value: ReturnType<Evaluator['evaluate']>, ctor: TableConstructo
     }
   }
   if (!exact && !near && !byMethod) return null;
-  return { range: ctor.range, device, exact: exact || byMethod, byMethodOnly: byMethod && !exact && !near, root, cache, via };
+  return { range: ctor.range, device, exact: exact || byMethod, byMethodOnly: byMethod && !exact && !near, root, cache, via, origins: [] };
 }
 
 /** A write of a `device`/`method` field (`m.device = ...`): the table may become a patch message. */
@@ -150,11 +159,10 @@ function candidateTables(facts: Facts, ev: Evaluator): TableConstructorExpressio
 }
 
 /** Sends at load time: direct ones, and load-time calls of functions that (transitively) send. */
-function loadTimeSends(facts: Facts, sendCalls: Set<CallRecord>, wrappers: Wrappers): LoadTimeSend[] {
+function loadTimeSends(sendCalls: Set<CallRecord>, wrappers: Wrappers, guards: Guards): LoadTimeSend[] {
   const callsOf = wrappers.callsOf;
   const out: LoadTimeSend[] = [];
   const reported = new Set<CallRecord>();
-  const guards = new Guards();
   const add = (call: CallRecord, through: string | null) => {
     if (reported.has(call)) return;
     reported.add(call);

@@ -4,6 +4,7 @@
 // file or in a module loaded with require). What it cannot know is 'unknown'.
 import type { Expression, FunctionDeclaration, Identifier, Range, Statement, TableConstructorExpression } from '../lua/ast.js';
 import { decodeLuaString } from '../lua/strings.js';
+import { foldArithmetic } from './arithmetic.js';
 import { bindingOf, type Binding, type Facts, type FieldWrite, type FunctionInfo } from './facts.js';
 import { calleeName, isAoUnset, isMathHuge, isMulti, isSerializerCall, pathName } from './lua-calls.js';
 import type { Entry, Key, ModuleFile, TableShape, Value } from './types.js';
@@ -156,11 +157,12 @@ export class Evaluator {
       case 'BinaryExpression': {
         if (node.operator === '..') return { kind: 'string', range, text: null, literal: false, serialized: false };
         if (['==', '~=', '<', '>', '<=', '>='].includes(node.operator)) return { kind: 'boolean', range };
-        if (node.operator === '/') {
-          const right = this.evaluate(node.right, env, [], depth + 1);
-          if (right.kind === 'number' && right.value === 0) return { kind: 'non-finite', range, text: this.source(range) };
-        }
-        return { kind: 'unknown', range };
+        const right = this.evaluate(node.right, env, [], depth + 1);
+        if (node.operator === '/' && right.kind === 'number' && right.value === 0) return { kind: 'non-finite', range, text: this.source(range) };
+        if (right.kind !== 'number') return { kind: 'unknown', range };
+        const left = this.evaluate(node.left, env, [], depth + 1);
+        const folded = left.kind === 'number' ? foldArithmetic(node.operator, left, right) : null;
+        return folded ? { kind: 'number', range, ...folded } : { kind: 'unknown', range };
       }
       case 'LogicalExpression': {
         if (node.operator === 'or' && node.right.type === 'TableConstructorExpression') {

@@ -177,7 +177,21 @@ export interface PatchMessage {
   cache: Entry | null;
   /** Set when this message is a wrapper's template instantiated at a call: that call. */
   via: Range | null;
+  /** Where it is sent from (load time, handlers, functions); empty when no send was seen. */
+  origins: SendOrigin[];
 }
+
+/**
+ * Where a patch message is sent from. `range`: the send, or (`throughCall`) the call that leads
+ * to it, such as the load-time call of a helper that sends. `guarded`: a persistent flag guards
+ * it (it runs once).
+ */
+export type SendOrigin = { range: Range; throughCall: boolean } & (
+  | { kind: 'load'; guarded: boolean; flag: string | null }
+  | { kind: 'handler'; name: string }
+  /** In a function that nothing in the file is seen to call (another file or aos may). */
+  | { kind: 'function'; name: string | null }
+);
 
 export interface GuardInfo {
   /** The flag the `if` tests (`InitialSync`, `State.synced`). */

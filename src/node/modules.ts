@@ -13,6 +13,8 @@ const MAX_MODULE_BYTES = 2_000_000;
 export interface ModuleFiles {
   /** The loader the model reads modules through (one per run and thread). */
   loader: ModuleLoader;
+  /** The file `require(name)` in `fromFile` loads, as aos `.load` finds it (null: not in the project). */
+  resolve(name: string, fromFile: string): ModuleFile | null;
   /** The current text of a file read as a module (read again: the cache checks it has not changed). */
   currentText(filePath: string): string | null;
 }
@@ -45,7 +47,7 @@ export function moduleFiles(root: string, texts?: (filePath: string) => string |
     read.set(filePath, file);
     return file;
   };
-  const loader = new ModuleLoader((name, fromFile) => {
+  const resolve = (name: string, fromFile: string): ModuleFile | null => {
     if (!path.isAbsolute(fromFile) || !/^[\w.-]+$/.test(name)) return null;
     const relative = `${name.replace(/^\.+/, '').replace(/\./g, path.sep)}.lua`;
     for (let dir = path.dirname(fromFile); ; dir = path.dirname(dir)) {
@@ -54,9 +56,10 @@ export function moduleFiles(root: string, texts?: (filePath: string) => string |
       if (found) return found;
       if (dir === path.dirname(dir)) return null;
     }
-  });
+  };
   return {
-    loader,
+    loader: new ModuleLoader(resolve),
+    resolve,
     currentText(filePath) {
       const given = texts?.(filePath);
       if (given !== undefined) return given;

@@ -101,7 +101,8 @@ describe('fast argument parser', () => {
       _: ['x.lua'], format: 'json', quiet: false, 'max-warnings': 3, color: false, init: false, lsp: undefined, 'output-file': undefined,
       stdin: false, 'stdin-filename': undefined, config: undefined, 'config-lookup': true, rule: ['a: off', 'b: warn'],
       'print-config': undefined, 'ignore-pattern': undefined, ignore: true, 'error-on-unmatched-pattern': true, fix: false,
-      'fix-dry-run': false, 'inline-config': true, 'report-unused-disable-directives': false, cache: false, 'cache-location': undefined,
+      'fix-dry-run': false, 'inline-config': true, 'report-unused-disable-directives': false, 'print-paths': false, verify: undefined,
+      'verify-setup': false, messages: undefined, 'aos-module': undefined, cache: false, 'cache-location': undefined,
     });
   });
 
@@ -112,6 +113,7 @@ describe('fast argument parser', () => {
       '--color', '--no-color', '-o', '--output-file', '--stdin', '--stdin-filename', '-c', '--config', '--no-config-lookup',
       '--rule', '--rule=x: off', '--print-config', '--ignore-pattern', '--no-ignore', '--no-error-on-unmatched-pattern',
       '--fix', '--fix-dry-run', '--report-unused-disable-directives', '--cache', '--cache-location', '-qf', '-fc', '--Fix', '--no-inline-config', '--max-file-size',
+      '--print-paths', '--verify', '--messages',
     );
     let fastCount = 0;
     await fc.assert(fc.asyncProperty(fc.array(token, { maxLength: 6 }), async (argv) => {
@@ -169,7 +171,7 @@ describe('the CLI gives the same answer through either parser', () => {
   it('--help shows every option in a group, examples and the exit codes (issue 16)', () => {
     const help = runCli(['--help']).stdout;
     const headings = help.split('\n').filter((line) => /^[A-Z][a-z ]+:$/.test(line));
-    expect(headings).toEqual(['Output:', 'Configuration:', 'Files:', 'Fixes:', 'Cache:', 'Other:', 'Examples:']);
+    expect(headings).toEqual(['Output:', 'Configuration:', 'Files:', 'Fixes:', 'What the process exposes:', 'Cache:', 'Other:', 'Examples:']);
     expect(help).toMatch(/^Exit codes: 0 no errors .*; 1 errors, or too many warnings;\s+2 a usage error/m);
   });
 });

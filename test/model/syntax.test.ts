@@ -49,8 +49,8 @@ describe('Lua 5.3 syntax', () => {
   });
 
   it('reports only the real patch, at the right columns (nothing inside long strings or comments)', () => {
-    // `7 / 2` is not folded: only literal numbers are judged by number-precision.
-    expect(lint(process53.join('\n'))).toEqual(['lowercase-key 22:42-22:46', 'lowercase-key 22:57-22:65']);
+    // `7 / 2` is 3.5, as Lua computes it: number-precision judges it as it would the literal.
+    expect(lint(process53.join('\n'))).toEqual(['lowercase-key 22:42-22:46', 'lowercase-key 22:57-22:65', 'number-precision 22:107-22:112']);
   });
 });
 

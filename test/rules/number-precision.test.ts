@@ -15,14 +15,33 @@ ruleTester('number-precision', {
     "TotalSupply = 10000000000000000\nSend({ device = 'patch@1.0', cache = { supply = tostring(TotalSupply), raw = '10000000000000000.5' } })",
     // Hex literals wrap around in Lua 5.3: 0xFFFFFFFFFFFFFFFF is -1.
     "Send({ device = 'patch@1.0', cache = { mask = 0xFFFFFFFFFFFFFFFF, byte = 0xFF } })",
-    // Arithmetic, //, bitwise operators and message fields are not evaluated: not guessed.
-    "Handlers.add('A', 'A', function(msg)\n  Send({ device = 'patch@1.0', cache = { half = 10 // 4, big = 1 << 60, q = tonumber(msg.Tags.Q), r = 1 / 3 } })\nend)",
+    // Arithmetic on known numbers is computed as Lua 5.3 does (10 // 4 is 2); message fields are not guessed.
+    "Handlers.add('A', 'A', function(msg)\n  Send({ device = 'patch@1.0', cache = { half = 10 // 4, mask = 0xFF & 0x0F, q = tonumber(msg.Tags.Q), n = 2 * 1000, m = 7 % 3 } })\nend)",
     // A global reassigned in a handler is not a constant.
     "TotalSupply = 10000000000000000\nHandlers.add('Mint', 'Mint', function(msg)\n  TotalSupply = TotalSupply + tonumber(msg.Tags.Quantity)\n  Send({ device = 'patch@1.0', cache = { supply = TotalSupply } })\nend)",
     // Root data keys in the cache style are not exposed.
     "Send({ device = 'patch@1.0', stray = 1e20, cache = { n = 1 } })",
   ],
   invalid: [
+    {
+      // Found by running the real aos module (test/verify/oracle.test.ts): `1 << 60` arrives rounded.
+      name: 'arithmetic on known numbers, computed as Lua 5.3 computes it',
+      code: "Send({ device = 'patch@1.0', cache = { big = 1 << 60, r = 1 / 3, s = 1000 * 10^12 } })",
+      errors: [
+        {
+          messageId: 'large', line: 1, column: 40, endLine: 1, endColumn: 43, message: large('big', '1152921504606846976'),
+          suggestions: ["Send({ device = 'patch@1.0', cache = { big = tostring(1 << 60), r = 1 / 3, s = 1000 * 10^12 } })"],
+        },
+        {
+          messageId: 'digits', line: 1, column: 55, endLine: 1, endColumn: 56, message: digits('r', '0.3333333333333333'),
+          suggestions: ["Send({ device = 'patch@1.0', cache = { big = 1 << 60, r = tostring(1 / 3), s = 1000 * 10^12 } })"],
+        },
+        {
+          messageId: 'large', line: 1, column: 66, endLine: 1, endColumn: 67, message: large('s', '1000000000000000.0'),
+          suggestions: ["Send({ device = 'patch@1.0', cache = { big = 1 << 60, r = 1 / 3, s = tostring(1000 * 10^12) } })"],
+        },
+      ],
+    },
     {
       name: 'large integers, negative numbers, exponents, hex beyond 1e14',
       code: [
@@ -129,4 +148,4 @@ ruleTester('number-precision', {
   ],
 });
 
-ruleFixture('number-precision', [17, 18, 19, 20, 27]);
+ruleFixture('number-precision', [17, 18, 19, 20, 23, 27]);
