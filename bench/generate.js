@@ -357,7 +357,7 @@ function libraryModule(r, targetLines) {
   const w = new Writer();
   const uniq = names(r);
   const mod = 'M';
-  w.line(`-- ${cap(r.pick(NOUNS))} utilities (library module, no patch messages).`);
+  w.line(`-- ${cap(r.pick(NOUNS))} utilities (library module).`);
   w.line(`local ${mod} = { _VERSION = '${r.int(0, 3)}.${r.int(0, 9)}.${r.int(0, 20)}' }`);
   w.line('');
   while (w.count < targetLines - 2) libraryChunk(w, r, uniq, mod);
@@ -388,21 +388,29 @@ function hugeFile(r, targetLines) {
   return w.toString();
 }
 
+/** Writes files below `outDir` and counts their lines and bytes. */
+function corpusWriter(outDir) {
+  let lines = 0;
+  let bytes = 0;
+  return {
+    write(rel, text) {
+      const file = path.join(outDir, rel);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+      lines += text.split('\n').length - 1;
+      bytes += Buffer.byteLength(text);
+    },
+    stats: () => ({ lines, bytes }),
+  };
+}
+
 /**
  * Writes the corpus: `files` files (60% process scripts, 40% library modules, 80-600
  * lines) plus big/huge-process.lua (50,000 lines) when `huge` is set. Returns counts.
  */
 export function generateCorpus(outDir, { seed = 20260101, files = 3000, huge = true } = {}) {
   const r = prng(seed);
-  let lines = 0;
-  let bytes = 0;
-  const write = (rel, text) => {
-    const file = path.join(outDir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    lines += text.split('\n').length - 1;
-    bytes += Buffer.byteLength(text);
-  };
+  const { write, stats } = corpusWriter(outDir);
   for (let i = 0; i < files; i++) {
     const group = `g${String(Math.floor(i / 100)).padStart(2, '0')}`;
     const target = r.int(80, 450);
@@ -410,7 +418,162 @@ export function generateCorpus(outDir, { seed = 20260101, files = 3000, huge = t
     else write(`lib/${group}/module-${i}.lua`, libraryModule(r, target));
   }
   if (huge) write('big/huge-process.lua', hugeFile(r, 50000));
-  return { files: files + (huge ? 1 : 0), lines, bytes };
+  return { files: files + (huge ? 1 : 0), ...stats() };
+}
+
+// ---------------------------------------------------------------- real-shaped corpus
+
+/**
+ * AO code that sends no patch: the process scripts above with every patch turned into an
+ * ordinary message (most AO files of real repositories are handlers, tokens and tests of
+ * their own, with no patch@1.0 at all).
+ */
+function plainProcess(r, targetLines) {
+  return processScript(r, targetLines).replace(/device = '[^']*'/g, "Action = 'Notice'").replace(/method = 'PATCH'/g, "Action = 'Notice'").replace(/patch/gi, 'notice');
+}
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD'];
+
+/** An HTTP/REST client module (common in non-AO Lua): `method = ...` tables that are requests. */
+function httpClient(r, targetLines, withPatch) {
+  const w = new Writer();
+  const uniq = names(r);
+  w.line(`-- REST client for the ${r.pick(NOUNS)} service (HTTP requests; no AO messages).`);
+  w.line("local http = require('socket.http')");
+  w.line("local ltn12 = require('ltn12')");
+  w.line('local M = { base = os.getenv("API_BASE") or "http://localhost:8080" }');
+  w.line('');
+  w.open('local function request(opts)');
+  w.line('local chunks = {}');
+  w.line('local ok, code, headers = http.request({ url = M.base .. opts.path, method = opts.method, headers = opts.headers, source = opts.source, sink = ltn12.sink.table(chunks) })');
+  w.line('if not ok then return nil, code end');
+  w.line('return table.concat(chunks), code, headers');
+  w.close();
+  w.line('');
+  while (w.count < targetLines - 2) {
+    const fn = uniq(r.pick(VERBS));
+    const method = withPatch && r.chance(0.3) ? 'PATCH' : r.pick(HTTP_METHODS);
+    w.line(`--- ${cap(r.pick(VERBS))}s a ${r.pick(NOUNS)} (${method} /${r.pick(NOUNS)}s/:id).`);
+    w.open(`function M.${fn}(id, body)`);
+    w.line(`local payload = body and M.encode(body) or nil`);
+    w.open('local res, code = request({');
+    w.line(`path = '/${r.pick(NOUNS)}s/' .. tostring(id),`);
+    w.line(`method = "${method}",`);
+    w.line(`headers = { ["content-type"] = "application/json", ["content-length"] = payload and #payload or 0 },`);
+    w.line('source = payload and ltn12.source.string(payload) or nil,');
+    w.close('})');
+    w.line(`if code ~= ${r.pick([200, 201, 204])} then return nil, 'unexpected status ' .. tostring(code) end`);
+    w.line('return res');
+    w.close();
+    w.line('');
+    if (r.chance(0.3)) libraryChunk(w, r, uniq, 'M');
+  }
+  w.line('return M');
+  return w.toString();
+}
+
+/** A device table (drivers, input devices, audio): `device` as a plain field. */
+function deviceModule(r, targetLines) {
+  const w = new Writer();
+  const uniq = names(r);
+  w.line(`-- Device registry for the ${r.pick(NOUNS)} subsystem.`);
+  w.line('local devices = {}');
+  w.line('');
+  while (w.count < targetLines - 2) {
+    const fn = uniq('open');
+    w.open(`function devices.${fn}(id, opts)`);
+    w.line(`local dev = { device = '${r.pick(['gpu', 'keyboard', 'mouse', 'audio', 'disk', 'tty'])}' .. tostring(id), mode = opts and opts.mode or 'r', buffer = {} }`);
+    w.line(`dev.method = opts and opts.method or '${r.pick(['poll', 'irq', 'dma'])}'`);
+    w.line('setmetatable(dev, { __index = devices })');
+    w.line('return dev');
+    w.close();
+    w.line('');
+    libraryChunk(w, r, uniq, 'devices');
+  }
+  w.line('return devices');
+  return w.toString();
+}
+
+/** A test suite (busted style) whose descriptions mention methods and devices. */
+function testSuite(r, targetLines) {
+  const w = new Writer();
+  w.line(`-- Tests for the ${r.pick(NOUNS)} module.`);
+  w.line(`local subject = require('${r.pick(NOUNS)}')`);
+  w.open(`describe('${r.pick(NOUNS)} method dispatch', function()`);
+  let i = 0;
+  while (w.count < targetLines - 2) {
+    w.open(`it('${r.pick(VERBS)}s the ${r.pick(NOUNS)} through the ${r.pick(['device', 'method', 'handler'])} #${i++}', function()`);
+    w.line(`local input = { method = '${r.pick(HTTP_METHODS)}', device = 'mock', id = ${r.int(1, 999)} }`);
+    w.line(`local out = subject.${r.pick(VERBS)}(input)`);
+    w.line(`assert.are.equal(${r.int(0, 9)}, out and #out or 0)`);
+    w.line('assert.is_true(type(out) == "table" or out == nil)');
+    w.close('end)');
+  }
+  w.close('end)');
+  return w.toString();
+}
+
+/** A generated data file (a large table constructor: token lists, fixtures, translations). */
+function dataTable(r, targetBytes) {
+  const rows = ['-- Generated data: do not edit.', 'return {'];
+  let bytes = 40;
+  let id = 0;
+  while (bytes < targetBytes) {
+    const row = `  { id = ${id++}, name = "${r.pick(NOUNS)}-${r.int(0, 99999)}", weight = ${r.int(0, 1000)}.${r.int(0, 99)}, tags = { "${r.pick(VERBS)}", "${r.pick(NOUNS)}" }, active = ${r.chance(0.5)} },`;
+    rows.push(row);
+    bytes += row.length + 1;
+  }
+  rows.push('}');
+  return `${rows.join('\n')}\n`;
+}
+
+/** A tiny file: a config table, a one-function helper, an init script. */
+function tinyFile(r) {
+  const w = new Writer();
+  const uniq = names(r);
+  switch (r.int(0, 2)) {
+    case 0:
+      w.line('return {');
+      for (let i = r.int(2, 12); i > 0; i--) w.line(`  ${r.pick(NOUNS)}_${i} = ${r.chance(0.5) ? r.int(0, 100) : `'${r.pick(VERBS)}'`},`);
+      w.line('}');
+      break;
+    case 1:
+      w.line('local M = {}');
+      libraryChunk(w, r, uniq, 'M');
+      w.line('return M');
+      break;
+    default:
+      w.line(`require('${r.pick(NOUNS)}')`);
+      w.line(`require('${r.pick(NOUNS)}.${r.pick(NOUNS)}')`);
+  }
+  return w.toString();
+}
+
+/**
+ * The corpus shaped like real repositories (measured on 3,273 public Lua files, issue 17):
+ * about 3% of files send patches; about a quarter mention `device`/`method` for other reasons
+ * (HTTP clients, some with method = "PATCH"; device tables; test suites); a fifth are AO code
+ * with no patch; library modules, some long; four data files of 0.7-0.9 MB; a tail of tiny files.
+ */
+export function generateRealCorpus(outDir, { seed = 20260202, files = 3000 } = {}) {
+  const r = prng(seed);
+  const { write, stats } = corpusWriter(outDir);
+  const DATA = 4;
+  for (let i = 0; i < files - DATA; i++) {
+    const group = `g${String(Math.floor(i / 100)).padStart(2, '0')}`;
+    const roll = r.next();
+    const size = r.int(80, 450);
+    if (roll < 0.03) write(`ao/${group}/process-${i}.lua`, processScript(r, size));
+    else if (roll < 0.07) write(`http/${group}/client-${i}.lua`, httpClient(r, size, true));
+    else if (roll < 0.18) write(`http/${group}/client-${i}.lua`, httpClient(r, size, false));
+    else if (roll < 0.23) write(`drivers/${group}/device-${i}.lua`, deviceModule(r, size));
+    else if (roll < 0.28) write(`spec/${group}/module-${i}_spec.lua`, testSuite(r, size));
+    else if (roll < 0.48) write(`ao/${group}/handlers-${i}.lua`, plainProcess(r, size));
+    else if (roll < 0.80) write(`lib/${group}/module-${i}.lua`, libraryModule(r, r.chance(0.07) ? r.int(1500, 4000) : size));
+    else write(`etc/${group}/small-${i}.lua`, tinyFile(r));
+  }
+  for (let i = 0; i < DATA; i++) write(`data/table-${i}.lua`, dataTable(r, r.int(700_000, 900_000)));
+  return { files, ...stats() };
 }
 
 /** The pre-commit case: one process script of about 300 lines. */

@@ -64,6 +64,9 @@ function runCjsBuild(script) {
 }
 
 function start() {
+  // The worker pool starts the CLI's workers through this launcher (src/node/workers/pool.ts):
+  // they then compile from the same code cache. Only the CLI sets it, never the Node API.
+  globalThis.__patchlintLauncher = __filename;
   let cache;
   try {
     cache = readFileSync(CACHE_FILE);

@@ -157,13 +157,26 @@ function onlyErrors(result: LintResult): LintResult {
   return copy;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(error instanceof UsageError ? `patchlint: ${message}\nRun 'patchlint --help' for usage.\n` : `patchlint: internal error: ${escapeForMessage(message, 10_000)}\n`);
-    process.exitCode = 2;
-  },
-);
+function run(): Promise<void> {
+  return main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(error instanceof UsageError ? `patchlint: ${message}\nRun 'patchlint --help' for usage.\n` : `patchlint: internal error: ${escapeForMessage(message, 10_000)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+/** A worker thread started by the CLI's own worker pool (through bin/patchlint.js): it serves lint batches. */
+async function isLintWorker(): Promise<boolean> {
+  if (process.env.PATCHLINT_LINT_WORKER !== '1') return false;
+  return !(await import('node:worker_threads')).isMainThread;
+}
+
+void isLintWorker().then(async (worker) => {
+  if (worker) (await import('../node/workers/serve.js')).serveLintBatches();
+  else await run();
+});

@@ -13,6 +13,7 @@ import type { ResolvedConfig } from '../shared/results.js';
 import type { LintCache } from './cache.js';
 import { cannotRead, describeError } from './errors.js';
 import { moduleFiles } from './modules.js';
+import type { WorkerScript } from './workers/pool.js';
 
 export interface PerFileOptions {
   cwd: string;
@@ -27,7 +28,7 @@ export interface PerFileOptions {
    */
   workers: number | 'auto';
   /** The worker script (default: the bundled dist/lint-worker.js; tests give one that crashes on purpose). */
-  workerScript?: URL | null;
+  workerScript?: WorkerScript | null;
 }
 
 export interface PerFileOutcome {

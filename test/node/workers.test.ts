@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lintInWorkers, type PoolOutcome } from '../../src/node/workers/pool.js';
+import { lintInWorkers, workerScript, type PoolOutcome } from '../../src/node/workers/pool.js';
 import { presetConfig } from '../../src/config/presets.js';
 import { finishFiles } from '../../src/engine/finish.js';
 import { lintPerFile, readTextIfPossible } from '../../src/node/per-file.js';
@@ -39,7 +39,7 @@ function crashingWorker(mode: 'throw' | 'exit', suffix: string): URL {
 /** What lintFiles gives for these files, with the per-file pass on this worker script. */
 async function lintWith(files: string[], workers: number | 'auto', workerScript: URL) {
   const configFor = () => presetConfig('recommended');
-  const outcome = await lintPerFile(files, { cwd: corpus, configFor, cache: false, workers, workerScript });
+  const outcome = await lintPerFile(files, { cwd: corpus, configFor, cache: false, workers, workerScript: { url: workerScript, launcher: false } });
   return { results: finishFiles(outcome.linted, configFor, readTextIfPossible), errors: outcome.errors };
 }
 
@@ -131,6 +131,30 @@ describe('lintFiles on worker threads', () => {
     expect(on.status).toBe(1);
     expect(on).toEqual(off);
   });
+
+  it('the CLI starts its workers through bin/patchlint.js (its code cache), and they lint as the ESM worker does', async () => {
+    const files = () => ['dup-a.lua', 'dup-b.lua'].map((name, index) => ({ index, filePath: path.join(corpus, name), config: presetConfig('recommended'), size: 10 }));
+    const outcomes = new Map<string, unknown>();
+    const unfinished = await lintInWorkers(files(), { url: pathToFileURL(path.join(REPO_ROOT, 'bin/patchlint.js')), launcher: true }, { threads: 2, wantHash: false, root: corpus, onOutcome: (_i, f, o) => outcomes.set(f, o) });
+    const viaEsm = new Map<string, unknown>();
+    await lintInWorkers(files(), { url: pathToFileURL(path.join(REPO_ROOT, 'dist/lint-worker.js')), launcher: false }, { threads: 2, wantHash: false, root: corpus, onOutcome: (_i, f, o) => viaEsm.set(f, o) });
+    expect(unfinished).toEqual([]);
+    expect(outcomes.size).toBe(files().length);
+    expect(outcomes).toEqual(viaEsm);
+  });
+
+  it('the pool picks the launcher only in a process bin/patchlint.js started; the marker in a shell does not make the CLI a worker', () => {
+    const launcher = path.join(REPO_ROOT, 'bin/patchlint.js');
+    const mark = globalThis as { __patchlintLauncher?: string };
+    mark.__patchlintLauncher = launcher;
+    const script = workerScript();
+    delete mark.__patchlintLauncher;
+    expect(script).toEqual({ url: pathToFileURL(launcher), launcher: true });
+    // Without the mark (the Node API), from the TypeScript sources: no bundled worker, one thread.
+    expect(workerScript()).toBeNull();
+    const marked = runCli(['--format', 'json', corpus], { env: { PATCHLINT_WORKERS: '0', PATCHLINT_LINT_WORKER: '1' } });
+    expect(marked).toEqual(runCli(['--format', 'json', corpus], { env: { PATCHLINT_WORKERS: '0' } }));
+  });
 });
 
 describe('lintInWorkers when workers cannot work', () => {
@@ -140,7 +164,7 @@ describe('lintInWorkers when workers cannot work', () => {
     const script = path.join(corpus, 'broken-worker.mjs');
     writeFileSync(script, "throw new Error('broken install');\n");
     const outcomes: PoolOutcome[] = [];
-    const unfinished = await lintInWorkers(files(), pathToFileURL(script), { threads: 2, wantHash: false, root: corpus, onOutcome: (_i, _f, o) => outcomes.push(o) });
+    const unfinished = await lintInWorkers(files(), { url: pathToFileURL(script), launcher: false }, { threads: 2, wantHash: false, root: corpus, onOutcome: (_i, _f, o) => outcomes.push(o) });
     // Two silent deaths blame one file each; the third gives up and hands the rest back.
     expect(outcomes).toEqual([{ crash: 'broken install' }, { crash: 'broken install' }]);
     expect(unfinished).toHaveLength(1);
@@ -148,7 +172,7 @@ describe('lintInWorkers when workers cannot work', () => {
 
   it('hands every file back when a config cannot be sent to a worker', async () => {
     const config = { ...presetConfig('recommended'), notData: () => 1 };
-    const unfinished = await lintInWorkers(files().map((f) => ({ ...f, config })), pathToFileURL(path.join(REPO_ROOT, 'dist/lint-worker.js')), { threads: 2, wantHash: false, root: corpus, onOutcome: () => undefined });
+    const unfinished = await lintInWorkers(files().map((f) => ({ ...f, config })), { url: pathToFileURL(path.join(REPO_ROOT, 'dist/lint-worker.js')), launcher: false }, { threads: 2, wantHash: false, root: corpus, onOutcome: () => undefined });
     expect(unfinished.sort()).toEqual([0, 1, 2]);
   });
 });

@@ -4,7 +4,7 @@
 // takes only the file it was on: that file gets a fatal diagnostic, the rest of its batch
 // goes back to the queue and a fresh worker takes over.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileLint } from '../../engine/index.js';
 import type { ResolvedConfig } from '../../shared/results.js';
@@ -44,9 +44,25 @@ export interface PoolOptions {
  * dist/chunks/cli.cjs; scripts/build.js checks it), so the script is one folder up. Run from
  * the TypeScript sources (tests) there is none: null, and the files are linted on this thread.
  */
-export function workerScript(): URL | null {
+export function workerScript(): WorkerScript | null {
+  // The CLI started by bin/patchlint.js: its workers start the same way, so they compile the CLI
+  // from its V8 code cache too (measured: a worker's start-up, about 110 ms of CPU from the ESM
+  // chunks, see docs/performance.md). The launcher marks the process; the Node API's never is.
+  const launcher = (globalThis as { [LAUNCHER_MARK]?: string })[LAUNCHER_MARK];
+  if (typeof launcher === 'string' && existsSync(launcher)) return { url: pathToFileURL(launcher), launcher: true };
   const url = new URL('../lint-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? { url, launcher: false } : null;
+}
+
+/** The global bin/patchlint.js sets to its own path. */
+const LAUNCHER_MARK = '__patchlintLauncher';
+/** Set for a worker started through the launcher: the CLI's entry then serves lint batches (src/cli/main.ts). */
+export const LINT_WORKER_ENV = 'PATCHLINT_LINT_WORKER';
+
+export interface WorkerScript {
+  url: URL;
+  /** bin/patchlint.js, run as a worker: it must be told to serve batches instead of running the CLI. */
+  launcher: boolean;
 }
 
 interface Slot {
@@ -68,7 +84,7 @@ const MAX_SILENT_DEATHS = 3;
  * Resolves with the indexes of files left unlinted when workers cannot even start (the
  * caller lints those itself); otherwise every file got an outcome.
  */
-export function lintInWorkers(files: PoolFile[], script: URL, options: PoolOptions): Promise<number[]> {
+export function lintInWorkers(files: PoolFile[], script: WorkerScript, options: PoolOptions): Promise<number[]> {
   const configIds = new Map<ResolvedConfig, number>();
   const configs: ResolvedConfig[] = [];
   const queue: LintTask[] = [...files]
@@ -156,7 +172,8 @@ export function lintInWorkers(files: PoolFile[], script: URL, options: PoolOptio
 
     const start = () => {
       if (settled) return;
-      const slot: Slot = { worker: new Worker(script), inFlight: [], knownConfigs: new Set(), done: false, answered: false };
+      const worker = script.launcher ? new Worker(script.url, { env: { ...process.env, [LINT_WORKER_ENV]: '1' } }) : new Worker(script.url);
+      const slot: Slot = { worker, inFlight: [], knownConfigs: new Set(), done: false, answered: false };
       slots.add(slot);
       slot.worker.on('message', (reply: WorkerReply) => {
         if (slot.done) return;
