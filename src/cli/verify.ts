@@ -27,6 +27,8 @@ export async function verifyCommand(args: CliArgs, cwd: string): Promise<number>
     process.stdout.write(`The aos 2.0.4 module and @permaweb/ao-loader are in ${done.folder}; patchlint --verify will use them.\n`);
     return 0;
   }
+  if (args._.length > 0) return fail(`--verify runs one script: remove ${args._.map(String).join(' ')} (its modules are found through require)`);
+  if (args.stdin || args.fix || args['fix-dry-run'] || args['print-paths']) return fail(`--verify cannot be combined with --${args.stdin ? 'stdin' : args.fix ? 'fix' : args['fix-dry-run'] ? 'fix-dry-run' : 'print-paths'}`);
   const format = String(args.format);
   if (!VERIFY_FORMATS.includes(format)) return fail(`--verify writes stylish or json, not '${format}'`);
   const file = String(args.verify);

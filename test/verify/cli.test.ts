@@ -79,6 +79,8 @@ describe('--verify with bad input', () => {
     ['a broken scenario', ['--verify', 'p.lua', '--messages', 'bad.json'], /^patchlint: --messages bad\.json: message 1: unknown key "Tags" \(expected action, from, tags, data\)$/],
     ['a missing scenario', ['--verify', 'p.lua', '--messages', 'none.json'], /^patchlint: Cannot read none\.json: /],
     ['a format it does not write', ['--verify', 'p.lua', '-f', 'sarif'], /^patchlint: --verify writes stylish or json, not 'sarif'$/],
+    ['more than one script', ['--verify', 'p.lua', 'q.lua'], /^patchlint: --verify runs one script: remove q\.lua \(its modules are found through require\)$/],
+    ['a mode it cannot be combined with', ['--verify', 'p.lua', '--fix'], /^patchlint: --verify cannot be combined with --fix$/],
     ['an --aos-module that does not exist', ['--verify', 'p.lua', '--aos-module', 'none.wasm'], /^patchlint: --aos-module: no file at none\.wasm$/],
   ];
   for (const [name, args, expected] of cases) {
