@@ -74,7 +74,7 @@ export function pathMap(files: readonly ModelledFile[], messagesOf: (filePath: s
   const positions = new Positions();
   const display = (filePath: string) => (path.relative(cwd, filePath) || filePath).split(path.sep).join('/');
   for (const file of files) {
-    const at = (range: readonly [number, number], filePath = file.filePath, text = file.text): Located => {
+    const at = (range: readonly [number, number], filePath = file.filePath, text = file.text): PlaceWithProblems => {
       const { line, column } = positions.of(filePath, text, range[0]);
       return { file: display(filePath), line, column, problems: problems.at(filePath, line, column) };
     };
@@ -130,9 +130,7 @@ export function pathMap(files: readonly ModelledFile[], messagesOf: (filePath: s
   };
 }
 
-type Located = PlaceWithProblems;
-
-function origin(o: SendOrigin, place: Located): Origin {
+function origin(o: SendOrigin, place: PlaceWithProblems): Origin {
   const common = { ...place, throughCall: o.throughCall };
   if (o.kind === 'load') return { kind: 'load', ...common, guarded: o.guarded, flag: o.flag };
   if (o.kind === 'handler') return { kind: 'handler', ...common, handler: o.name };

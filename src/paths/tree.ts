@@ -20,7 +20,9 @@ export function formatTree(map: PathMap, color: boolean): string {
   const out: string[] = [];
   const files = map.files.length;
   if (map.paths.length === 0) {
-    out.push(`No exposed paths: none of the ${files === 1 ? 'file' : `${files} files`} with patch messages sends a key patchlint can see.\n`);
+    out.push(files === 0
+      ? 'No exposed paths: none of the linted files sends a patch message.\n'
+      : `No exposed paths: the patch messages of ${files === 1 ? 'the file' : `the ${files} files`} send no key patchlint can see.\n`);
   } else {
     const count = `${map.paths.length} exposed path${map.paths.length === 1 ? '' : 's'} from ${files} file${files === 1 ? '' : 's'}`;
     out.push(`${c.bold(count)}, read at ${map.urls.compute.replace('{path}', '<path>')}\n`);

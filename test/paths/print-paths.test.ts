@@ -100,7 +100,7 @@ describe('--print-paths on real-shaped code', () => {
   it('says when nothing is exposed, and never takes an HTTP client table for a patch', () => {
     const run = runCli(['--print-paths', 'fixtures/non-ao']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('No exposed paths: none of the 0 files with patch messages sends a key patchlint can see.\n');
+    expect(run.stdout).toBe('No exposed paths: none of the linted files sends a patch message.\n');
   });
 
   it('escapes keys and file names from the linted files', () => {
