@@ -172,6 +172,8 @@ function run(): Promise<void> {
 
 /** A worker thread started by the CLI's own worker pool (through bin/patchlint.js): it serves lint batches. */
 async function isLintWorker(): Promise<boolean> {
+  // LINT_WORKER_ENV of src/node/workers/pool.ts, written out: importing it here would load
+  // the worker code on every start (test/cli/cjs-lazy.test.ts).
   if (process.env.PATCHLINT_LINT_WORKER !== '1') return false;
   return !(await import('node:worker_threads')).isMainThread;
 }
