@@ -4,7 +4,7 @@
 import { rules as registry } from '../../rules/index.js';
 import type { AnyRule, RuleContext } from '../../rules/kit.js';
 import { parseLua } from '../lua/parse.js';
-import { buildModel, emptyModel, mayHavePatchMessage, type ModuleFile, type ModuleLoader, type PatchModel, type Place } from '../model/index.js';
+import { buildModel, emptyModel, mayHavePatchMessage, type KeyStyle, type ModuleFile, type ModuleLoader, type PatchModel, type Place } from '../model/index.js';
 import { escapeForMessage } from '../shared/escape.js';
 import { lineStarts, positionAt } from '../shared/positions.js';
 import { DEFAULT_MAX_FILE_SIZE, type LintMessage, type ResolvedConfig, type RuleSetting } from '../shared/results.js';
@@ -82,8 +82,7 @@ export function lintFile(text: string, { filePath, config, modules = null }: Lin
     return file;
   }
   const running = rulesOn(config);
-  // require-cache off (the direct-keys style): root data keys are the exposed keys.
-  const keyStyle = (config.rules['require-cache']?.severity ?? 0) === 0 ? 'direct' : 'cache';
+  const keyStyle = keyStyleOf(config);
   let model: PatchModel;
   try {
     // The model (the costly step after parsing) is built only when a rule will read it and the
@@ -101,6 +100,11 @@ export function lintFile(text: string, { filePath, config, modules = null }: Lin
   if (!config.noInlineConfig) file.directives = parseDirectives(parsed.ast.comments, text, starts);
   if (file.messages.length > 0 || file.elsewhere.length > 0 || (file.directives !== null && (file.directives.directives.length > 0 || file.directives.problems.length > 0))) file.source = text;
   return file;
+}
+
+/** require-cache off means the direct-keys style: root data keys are the exposed keys. */
+export function keyStyleOf(config: ResolvedConfig): KeyStyle {
+  return (config.rules['require-cache']?.severity ?? 0) === 0 ? 'direct' : 'cache';
 }
 
 /** The rules that run under this config, in registry order, with their settings. */

@@ -1,11 +1,9 @@
 // How a text's patch messages expose state, for `patchlint --init`: each message sends a
 // `cache` table (read at /compute/cache/<key>) or puts data keys at its root (read at
 // /compute/<key>, the direct-keys style). A text that does not parse has none.
-import { parseLua } from '../lua/parse.js';
-import { buildModel, mayHavePatchMessage } from '../model/index.js';
 import { lineStarts, positionAt } from '../shared/positions.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../shared/results.js';
-import { sizeOverLimit } from './lint-file.js';
+import { modelOf } from './model-of.js';
 
 export interface PatchStyles {
   /** Lines of the messages that send a cache table. */
@@ -16,11 +14,8 @@ export interface PatchStyles {
 
 export function patchStyles(text: string, filePath: string): PatchStyles {
   const styles: PatchStyles = { cache: [], root: [] };
-  // Past the lint's size limit a parse could take minutes or run out of memory: not looked at.
-  if (sizeOverLimit(text, DEFAULT_MAX_FILE_SIZE) || !mayHavePatchMessage(text)) return styles;
-  const parsed = parseLua(text);
-  if (!parsed.ok) return styles;
-  const model = buildModel(parsed.ast, text, { keyStyle: 'cache', filePath });
+  const model = modelOf(text, filePath, { keyStyle: 'cache', maxFileSize: DEFAULT_MAX_FILE_SIZE });
+  if (!model) return styles;
   const starts = lineStarts(text);
   for (const patch of model.patches) {
     const line = positionAt(starts, patch.range[0]).line;

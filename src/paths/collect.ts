@@ -2,9 +2,8 @@
 // lint builds them (same key style, same size limit, modules read through `require`), once
 // more per file: `--print-paths` is run by hand or by a frontend's build, not on every commit.
 import { readFileSync } from 'node:fs';
-import { sizeOverLimit } from '../engine/lint-file.js';
-import { parseLua } from '../lua/parse.js';
-import { buildModel, mayHavePatchMessage } from '../model/index.js';
+import { keyStyleOf } from '../engine/lint-file.js';
+import { modelOf } from '../engine/model-of.js';
 import { moduleFiles } from '../node/modules.js';
 import { DEFAULT_MAX_FILE_SIZE, type LintResult, type ResolvedConfig } from '../shared/results.js';
 import type { ModelledFile } from './map.js';
@@ -23,13 +22,8 @@ export function modelledFiles(results: readonly LintResult[], configFor: (filePa
       continue;
     }
     const config = configFor(result.filePath);
-    if (sizeOverLimit(text, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) || !mayHavePatchMessage(text)) continue;
-    const parsed = parseLua(text);
-    if (!parsed.ok) continue;
-    // As the lint: require-cache off means the direct-keys style.
-    const keyStyle = (config.rules['require-cache']?.severity ?? 0) === 0 ? 'direct' : 'cache';
-    const model = buildModel(parsed.ast, text, { keyStyle, filePath: result.filePath, modules: modules.loader });
-    if (model.patches.length > 0) out.push({ filePath: result.filePath, text, model });
+    const model = modelOf(text, result.filePath, { keyStyle: keyStyleOf(config), maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, modules: modules.loader });
+    if (model && model.patches.length > 0) out.push({ filePath: result.filePath, text, model });
   }
   return out;
 }
