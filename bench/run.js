@@ -184,20 +184,17 @@ function main() {
   const show = (argv) => argv.map((a) => (a === process.execPath ? 'node' : path.relative(ROOT, a) || a)).join(' ');
   const cmd = (name, argv, extra = {}) => ({ name, argv, show: show(argv), expectStatus: [0, 1], ...extra });
 
-  // The headline: code shaped like real repositories (about 3% of files send patches).
-  const real = compare('real-shaped corpus: patchlint vs the parse floor', [
-    cmd('patchlint', lint([REAL])),
-    cmd('parse floor', [...FLOOR, REAL], { expectStatus: [0] }),
-    cmd('patchlint, one thread', lint([REAL]), { env: { PATCHLINT_WORKERS: '0' } }),
-    cmd('patchlint, every rule off', lint([REAL], ['-c', rulesOff]), { expectStatus: [0] }),
+  // Each corpus against the floor: as users run it, on one thread, and with every rule off.
+  const vsFloor = (label, dir) => compare(label, [
+    cmd('patchlint', lint([dir])),
+    cmd('parse floor', [...FLOOR, dir], { expectStatus: [0] }),
+    cmd('patchlint, one thread', lint([dir]), { env: { PATCHLINT_WORKERS: '0' } }),
+    cmd('patchlint, every rule off', lint([dir], ['-c', rulesOff]), { expectStatus: [0] }),
   ], RUNS);
-  // The analysis stress test: mostly patch-bearing process code.
-  const corpus = compare('patch-heavy corpus: patchlint vs the parse floor', [
-    cmd('patchlint', lint([BASE])),
-    cmd('parse floor', [...FLOOR, BASE], { expectStatus: [0] }),
-    cmd('patchlint, one thread', lint([BASE]), { env: { PATCHLINT_WORKERS: '0' } }),
-    cmd('patchlint, every rule off', lint([BASE], ['-c', rulesOff]), { expectStatus: [0] }),
-  ], RUNS);
+  // The headline: code shaped like real repositories (about 3% of files send patches); then the
+  // analysis stress test, mostly patch-bearing process code.
+  const real = vsFloor('real-shaped corpus: patchlint vs the parse floor', REAL);
+  const corpus = vsFloor('patch-heavy corpus: patchlint vs the parse floor', BASE);
   // What one worker costs before it lints anything: 20 tiny files, one worker against none.
   const tiny = path.join(CORPUS, 'tiny');
   rmSync(tiny, { recursive: true, force: true });

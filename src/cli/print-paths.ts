@@ -5,8 +5,6 @@ import { pathMap } from '../paths/map.js';
 import { formatTree } from '../paths/tree.js';
 import type { LintResult, ResolvedConfig } from '../shared/results.js';
 
-export const PRINT_PATHS_FORMATS = ['stylish', 'json'];
-
 export function printPaths(results: readonly LintResult[], configFor: (filePath: string) => ResolvedConfig, cwd: string, format: string, color: boolean): string {
   const messages = new Map(results.map((r) => [r.filePath, r.messages]));
   const map = pathMap(modelledFiles(results, configFor, cwd), (filePath) => messages.get(filePath) ?? [], cwd);

@@ -92,7 +92,7 @@ export async function verifyCommand(args: CliArgs, cwd: string): Promise<number>
       results,
     })}\n`;
   } else {
-    const header = { file: outcome.file, aosVersion: outcome.run.aosVersion, modulePath: runtime.modulePath, scenario: args.messages ?? null, milliseconds: outcome.run.milliseconds };
+    const header = { file: outcome.file, aosVersion: outcome.run.aosVersion, scenario: args.messages ?? null, milliseconds: outcome.run.milliseconds };
     const problems = formatter(results, { cwd, color });
     report = `${formatSteps(header, outcome.steps, color)}${problems || '\n\u2714 The run found no problems.\n'}`;
   }

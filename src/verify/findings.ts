@@ -8,15 +8,16 @@ import type { LintMessage } from '../shared/results.js';
 import { applyPatch, patchesIn, type ApplyEvent, type State } from './apply.js';
 import type { Run, SendRecord, Step } from './run.js';
 
+/** Each id's severity: the default of the rule it confirms (docs/verify.md names the rule). */
 export const VERIFY_IDS = {
-  'verify/resent-on-reload': { severity: 2, rule: 'guard-top-level-sync' },
-  'verify/evaluation-failed': { severity: 2, rule: 'unencodable-value' },
-  'verify/patch-lost': { severity: 1, rule: 'patch-lost-on-error' },
-  'verify/function-dropped': { severity: 2, rule: 'unencodable-value' },
-  'verify/number-changed': { severity: 1, rule: 'number-precision' },
-  'verify/empty-table': { severity: 1, rule: 'empty-table-value' },
-  'verify/key-case': { severity: 2, rule: 'lowercase-key' },
-  'verify/reserved-key': { severity: 2, rule: 'reserved-key' },
+  'verify/resent-on-reload': { severity: 2 },
+  'verify/evaluation-failed': { severity: 2 },
+  'verify/patch-lost': { severity: 1 },
+  'verify/function-dropped': { severity: 2 },
+  'verify/number-changed': { severity: 1 },
+  'verify/empty-table': { severity: 1 },
+  'verify/key-case': { severity: 2 },
+  'verify/reserved-key': { severity: 2 },
 } as const;
 export type VerifyId = keyof typeof VERIFY_IDS;
 
@@ -41,7 +42,6 @@ export interface StepReport {
   /** The exposed state after the step (the process's data; the envelope keys left out). */
   state: State;
   changed: boolean;
-  milliseconds: number;
 }
 
 export interface Findings {
@@ -81,7 +81,7 @@ export function findingsOf(run: Run, mainFile: string): Findings {
         if (site.file === place.file && site.line === place.line) continue;
         report('verify/patch-lost', site.file, site.line, `This patch was lost: the evaluation failed after it was sent (${clip(failure)}) ${at}`);
       }
-      steps.push({ kind: step.kind, label: step.label, failure: step.failure, patches, lost: lost.length, sends: step.sends, state: structuredClone(state), changed: false, milliseconds: step.milliseconds });
+      steps.push({ kind: step.kind, label: step.label, failure: step.failure, patches, lost: lost.length, sends: step.sends, state: structuredClone(state), changed: false });
       continue;
     }
     const byReference = new Map(step.sends.map((s) => [s.reference, s]));
@@ -106,7 +106,7 @@ export function findingsOf(run: Run, mainFile: string): Findings {
       }
     }
     const after = JSON.stringify(state);
-    steps.push({ kind: step.kind, label: step.label, failure: null, patches, lost: 0, sends: step.sends, state: structuredClone(state), changed: after !== before, milliseconds: step.milliseconds });
+    steps.push({ kind: step.kind, label: step.label, failure: null, patches, lost: 0, sends: step.sends, state: structuredClone(state), changed: after !== before });
   }
   for (const list of messages.values()) list.sort((a, b) => a.line - b.line || a.column - b.column);
   return { steps, messages };

@@ -12,7 +12,7 @@ import { runScript, type Run } from './run.js';
 import type { AosRuntime } from './aos-module.js';
 import type { ScenarioMessage } from './scenario.js';
 
-export { findRuntime, SETUP_COMMAND, type AosRuntime } from './aos-module.js';
+export { findRuntime, type AosRuntime } from './aos-module.js';
 export { setupRuntime } from './setup.js';
 export { parseScenario, type ScenarioMessage } from './scenario.js';
 export { formatSteps } from './report.js';

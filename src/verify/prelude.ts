@@ -12,7 +12,7 @@ export const REPORT_MARKER = '@@patchlint-report@@';
 export const PRELUDE = String.raw`
 if __patchlint == nil then
   local json = require('json')
-  local sends, reference = {}, 0
+  local sends = {}
   -- The user frames on the stack, innermost first: the send itself, then the calls that led
   -- to it (a wrapper's caller, the load-time call of a helper).
   local function userFrames()
@@ -88,9 +88,7 @@ if __patchlint == nil then
       inspect(msg, '', record.notes, {}, 0)
     end
     local result = send(msg)
-    reference = reference + 1
     record.reference = tostring(ao.reference or '')
-    record.order = reference
     sends[#sends + 1] = record
     return result
   end

@@ -8,7 +8,6 @@ import { encoderText, type StepReport } from './findings.js';
 export interface VerifyHeader {
   file: string;
   aosVersion: string | null;
-  modulePath: string;
   scenario: string | null;
   milliseconds: number;
 }

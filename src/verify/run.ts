@@ -3,7 +3,7 @@
 // each step: the messages it sent (the outbox), whether the evaluation failed and why, and the
 // prelude's record of every send (file, line, encoder error, changed numbers, dropped functions).
 import { performance } from 'node:perf_hooks';
-import type { AoHandle, AoResult, AosRuntime } from './aos-module.js';
+import type { AoResult, AosRuntime } from './aos-module.js';
 import { MODULE_ID } from './aos-module.js';
 import type { Bundle } from './bundle.js';
 import { PRELUDE, REPORT_MARKER } from './prelude.js';
@@ -23,7 +23,6 @@ export interface SendRecord {
   patch?: boolean;
   notes: SendNote[];
   reference: string;
-  order: number;
 }
 
 export type SendNote = { kind: 'number'; path: string; value: string; sent: string } | { kind: 'function'; path: string };
@@ -37,10 +36,9 @@ export interface Step {
   /** Why the evaluation failed: the encoder's or the handler's error text; null when it did not. */
   failure: string | null;
   sends: SendRecord[];
-  /** What the evaluation printed (for the report's JSON). */
-  output: string;
-  milliseconds: number;
 }
+
+type Outcome = { result: AoResult | null; thrown: string | null };
 
 export interface Run {
   aosVersion: string | null;
@@ -64,8 +62,6 @@ const ENV = {
   },
 };
 
-export const PROCESS_OWNER = OWNER;
-
 export async function runScript(runtime: AosRuntime, bundle: Bundle, scenario: readonly ScenarioMessage[]): Promise<Run> {
   const started = performance.now();
   const printed: string[] = [];
@@ -76,20 +72,20 @@ export async function runScript(runtime: AosRuntime, bundle: Bundle, scenario: r
     print: (text: string) => printed.push(String(text)), printErr: (text: string) => printed.push(String(text)),
   }));
   let height = 0;
-  let counter = 0;
   const message = (tags: { name: string; value: string }[], data: string, from = OWNER): Record<string, unknown> => {
     height++;
-    counter++;
-    const id = `${String(counter).padStart(4, '0')}${'m'.repeat(39)}`;
+    const id = `${String(height).padStart(4, '0')}${'m'.repeat(39)}`;
     return { Id: id, Target: PID, Owner: from, From: from, Module: MODULE_ID, 'Block-Height': String(height), Timestamp: String(1_700_000_000_000 + height * 1000), Cron: false, Data: data, Tags: tags };
   };
-  const evaluate = async (lua: string): Promise<{ result: AoResult | null; thrown: string | null }> => {
+  /** One message handled: its result, or the text ao-loader threw (a failed evaluation). */
+  const send = async (m: Record<string, unknown>): Promise<Outcome> => {
     try {
-      return { result: await guarded(() => handle(null, message([{ name: 'Action', value: 'Eval' }], lua), ENV)), thrown: null };
+      return { result: await guarded(() => handle(null, m, ENV)), thrown: null };
     } catch (error) {
       return { result: null, thrown: error instanceof Error ? error.message : String(error) };
     }
   };
+  const evaluate = (lua: string) => send(message([{ name: 'Action', value: 'Eval' }], lua));
 
   // 1. The spawn message boots aos; 2. the prelude.
   await guarded(() => handle(null, { ...message(PROCESS_TAGS, ''), Id: PID }, ENV));
@@ -99,18 +95,15 @@ export async function runScript(runtime: AosRuntime, bundle: Bundle, scenario: r
 
   const steps: Step[] = [];
   let aosVersion: string | null = null;
-  const step = async (kind: Step['kind'], label: string, run: () => Promise<{ result: AoResult | null; thrown: string | null }>) => {
-    const t = performance.now();
+  const step = async (kind: Step['kind'], label: string, run: () => Promise<Outcome>) => {
     printed.length = 0;
     const { result, thrown } = await run();
-    const milliseconds = performance.now() - t;
     const own = printed.join('\n');
     const back = await report(evaluate);
     aosVersion ??= back.version;
     const encoder = back.sends.find((s) => s.error)?.error ?? null;
     const failure = thrown !== null ? encoder ?? (printedError(own) || thrown) : result?.Error ? errorText(result.Error) : null;
-    const output = result ? outputText(result.Output) : own;
-    steps.push({ kind, label, messages: failure === null ? result?.Messages ?? [] : [], failure, sends: back.sends, output, milliseconds });
+    steps.push({ kind, label, messages: failure === null ? result?.Messages ?? [] : [], failure, sends: back.sends });
   };
   const load = () => evaluate(bundle.lua);
   await step('load', 'load', load);
@@ -118,19 +111,13 @@ export async function runScript(runtime: AosRuntime, bundle: Bundle, scenario: r
   for (const [i, m] of scenario.entries()) {
     const tags = [{ name: 'Action', value: m.action }, ...Object.entries(m.tags ?? {}).map(([name, value]) => ({ name, value }))];
     const data = m.data === undefined ? '' : typeof m.data === 'string' ? m.data : JSON.stringify(m.data);
-    await step('message', `message ${i + 1}: Action=${m.action}`, async () => {
-      try {
-        return { result: await guarded(() => handle(null, message(tags, data, m.from ?? OWNER), ENV)), thrown: null };
-      } catch (error) {
-        return { result: null, thrown: error instanceof Error ? error.message : String(error) };
-      }
-    });
+    await step('message', `message ${i + 1}: Action=${m.action}`, () => send(message(tags, data, m.from ?? OWNER)));
   }
   return { aosVersion, steps, milliseconds: performance.now() - started };
 }
 
 /** The prelude's records of the sends since the last report. */
-async function report(evaluate: (lua: string) => Promise<{ result: AoResult | null; thrown: string | null }>): Promise<{ sends: SendRecord[]; version: string | null }> {
+async function report(evaluate: (lua: string) => Promise<Outcome>): Promise<{ sends: SendRecord[]; version: string | null }> {
   const { result, thrown } = await evaluate('__patchlint.report()');
   if (thrown || !result) throw new Error(`could not read the run's records back: ${thrown ?? 'no result'}`);
   const text = outputText(result.Output);

@@ -116,9 +116,9 @@ describe('aos error text', () => {
 });
 
 describe('findings from a run', () => {
-  const send = (line: number, more: Partial<SendRecord> = {}): SendRecord => ({ file: 'p.lua', line, stack: [{ file: 'p.lua', line }], notes: [], reference: String(line), order: line, patch: true, ...more });
+  const send = (line: number, more: Partial<SendRecord> = {}): SendRecord => ({ file: 'p.lua', line, stack: [{ file: 'p.lua', line }], notes: [], reference: String(line), patch: true, ...more });
   const patch = (reference: string, fields: Record<string, unknown>) => ({ Tags: [...envelope, tag('Reference', reference), tag('device', 'patch@1.0'), ...Object.entries(fields).map(([k, v]) => tag(k, v))] });
-  const step = (kind: Step['kind'], label: string, sends: SendRecord[], messages: Record<string, unknown>[], failure: string | null = null): Step => ({ kind, label, sends, messages, failure, output: '', milliseconds: 1 });
+  const step = (kind: Step['kind'], label: string, sends: SendRecord[], messages: Record<string, unknown>[], failure: string | null = null): Step => ({ kind, label, sends, messages, failure });
 
   it('reports each proven problem once, at the send, with its stable id', () => {
     const run: Run = {
