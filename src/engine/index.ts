@@ -1,5 +1,5 @@
 // The engine (ESLint's Linter): lint texts with resolved configs, no file system.
-export { lintFile } from './lint-file.js';
+export { lintFile, needsSyntaxTree } from './lint-file.js';
 export type { ElsewhereMessage, FileLint, LintFileOptions } from './lint-file.js';
 export { finishFile, finishFiles } from './finish.js';
 export { lintTexts } from './pipeline.js';

@@ -4,6 +4,7 @@
 import { rules as registry } from '../../rules/index.js';
 import type { AnyRule, RuleContext } from '../../rules/kit.js';
 import { parseLua } from '../lua/parse.js';
+import { parsesCleanly } from '../lua/syntax-only.js';
 import { buildModel, emptyModel, mayHavePatchMessage, type KeyStyle, type ModuleFile, type ModuleLoader, type PatchModel, type Place } from '../model/index.js';
 import { escapeForMessage } from '../shared/escape.js';
 import { lineStarts, positionAt } from '../shared/positions.js';
@@ -44,6 +45,8 @@ export interface LintFileOptions {
   config: ResolvedConfig;
   /** Reads the modules the file requires (for the tables their functions return); none: not followed. */
   modules?: ModuleLoader | null;
+  /** needsSyntaxTree(text, config), when the caller has already asked it (per-file.ts routes files by it). */
+  needsTree?: boolean;
 }
 
 /** "its 52.4 MB are over the 8 MB limit", or null when the text is within the limit. */
@@ -61,7 +64,7 @@ function size(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, '')} MB`;
 }
 
-export function lintFile(text: string, { filePath, config, modules = null }: LintFileOptions): FileLint {
+export function lintFile(text: string, { filePath, config, modules = null, needsTree }: LintFileOptions): FileLint {
   const tooLarge = sizeOverLimit(text, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   if (tooLarge) {
     // Parsing it could take minutes and gigabytes, or end the whole run out of memory.
@@ -70,6 +73,14 @@ export function lintFile(text: string, { filePath, config, modules = null }: Lin
   }
   const starts = lineStarts(text);
   const file: FileLint = { filePath, messages: [], project: {}, lineStarts: starts, directives: null, modules: [], elsewhere: [] };
+  const running = rulesOn(config);
+  const keyStyle = keyStyleOf(config);
+  if (!(needsTree ?? needsSyntaxTree(text, config)) && parsesCleanly(text)) {
+    runRules(running, emptyModel(keyStyle), text, file);
+    if (!config.noInlineConfig) file.directives = { directives: [], problems: [] };
+    if (file.messages.length > 0 || file.elsewhere.length > 0) file.source = text;
+    return file;
+  }
   const parsed = parseLua(text);
   if (!parsed.ok) {
     const pos = positionAt(starts, parsed.offset);
@@ -81,14 +92,11 @@ export function lintFile(text: string, { filePath, config, modules = null }: Lin
     file.source = text;
     return file;
   }
-  const running = rulesOn(config);
-  const keyStyle = keyStyleOf(config);
   let model: PatchModel;
   try {
-    // The model (the costly step after parsing) is built only when a rule will read it and the
-    // text can hold a patch message (a `device` or `method` key); otherwise it is empty. A file
-    // with every rule off is still parsed: its syntax errors and directives are reported.
-    model = running.length > 0 && mayHavePatchMessage(text) ? buildModel(parsed.ast, text, { keyStyle, filePath, modules }) : emptyModel(keyStyle);
+    // A file with every rule off is still parsed: its syntax errors and directives are reported.
+    const wantsModel = running.length > 0 && mayHavePatchMessage(text);
+    model = wantsModel ? buildModel(parsed.ast, text, { keyStyle, filePath, modules }) : emptyModel(keyStyle);
   } catch (error) {
     file.messages.push(internalError(null, error));
     file.source = text;
@@ -100,6 +108,19 @@ export function lintFile(text: string, { filePath, config, modules = null }: Lin
   if (!config.noInlineConfig) file.directives = parseDirectives(parsed.ast.comments, text, starts);
   if (file.messages.length > 0 || file.elsewhere.length > 0 || (file.directives !== null && (file.directives.directives.length > 0 || file.directives.problems.length > 0))) file.source = text;
   return file;
+}
+
+/**
+ * Whether linting this text needs luaparse's syntax tree for the patch model: built only when a
+ * rule will read it and the text can hold a patch message (src/model/prefilter.ts). Most files
+ * of a real repository need none, only their syntax errors, which the tree-less check
+ * (src/lua/syntax-only.ts) rules out about five times faster than luaparse. That check answers
+ * only when sure (and a file with directive comments, which the tree holds, makes it unsure); a
+ * file it is unsure of gets the full parse, which reports the error it found. So the costly
+ * files are the ones this says yes to (per-file.ts sends those to the worker threads).
+ */
+export function needsSyntaxTree(text: string, config: ResolvedConfig): boolean {
+  return rulesOn(config).length > 0 && mayHavePatchMessage(text);
 }
 
 /** require-cache off means the direct-keys style: root data keys are the exposed keys. */

@@ -10,20 +10,28 @@
 // real-shaped bench corpus (docs/performance.md): 11% of files pass, against 27% for the old
 // `device|method` test.
 const WORD = /(?<![A-Za-z0-9_])patch/i;
-const ANY_ESCAPE = /\\[0-9xuz]/;
 const ESCAPES = /\\(?:z|([0-9]{1,3})|x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]+)\})/g;
 /** The character codes of p a t c h P A T C H. */
 const LETTERS = new Set([...'patchPATCH'].map((c) => c.charCodeAt(0)));
 
 export function mayHavePatchMessage(text: string): boolean {
   if (WORD.test(text)) return true;
-  if (!ANY_ESCAPE.test(text)) return false;
+  if (!hasEscape(text)) return false;
   if (/patch/i.test(text)) return true;
   for (const m of text.matchAll(ESCAPES)) {
     // `\z`, or an escape whose character is a letter of the word.
     if (m[1] === undefined && m[2] === undefined && m[3] === undefined) return true;
     const code = m[1] !== undefined ? Number(m[1]) : parseInt((m[2] ?? m[3])!, 16);
     if (LETTERS.has(code)) return true;
+  }
+  return false;
+}
+
+/** A backslash before a digit, x, u or z anywhere (indexOf: several times faster than a regular expression here). */
+function hasEscape(text: string): boolean {
+  for (let at = text.indexOf('\\'); at >= 0; at = text.indexOf('\\', at + 1)) {
+    const c = text.charCodeAt(at + 1);
+    if ((c >= 48 && c <= 57) || c === 120 || c === 117 || c === 122) return true;
   }
   return false;
 }
