@@ -190,6 +190,8 @@ function main() {
     cmd('parse floor', [...FLOOR, dir], { expectStatus: [0] }),
     cmd('patchlint, one thread', lint([dir]), { env: { PATCHLINT_WORKERS: '0' } }),
     cmd('patchlint, every rule off', lint([dir], ['-c', rulesOff]), { expectStatus: [0] }),
+    // One worker forced for every file: what 'auto' would get if it always started one.
+    cmd('patchlint, one worker forced', lint([dir]), { env: { PATCHLINT_WORKERS: '1' } }),
   ], RUNS);
   // The headline: code shaped like real repositories (about 3% of files send patches); then the
   // analysis stress test, mostly patch-bearing process code.
@@ -205,7 +207,7 @@ function main() {
     cmd('patchlint, no worker', lint([tiny]), { env: { PATCHLINT_WORKERS: '0' } }),
   ], RUNS * 2);
   const prefilter = { real: prefilterCounts(luaFiles(REAL)), base: prefilterCounts(baseFiles) };
-  log(`prefilter: real-shaped ${prefilter.real.now} of ${prefilter.real.files} files pass (old device|method test: ${prefilter.real.before}); patch-heavy ${prefilter.base.now} of ${prefilter.base.files} (old: ${prefilter.base.before})`);
+  log(`prefilter: real-shaped ${prefilter.real.now} of ${prefilter.real.files} files pass (old device|method test: ${prefilter.real.before}), ${prefilter.real.treeless} checked without a tree; patch-heavy ${prefilter.base.now} of ${prefilter.base.files} (old: ${prefilter.base.before}), ${prefilter.base.treeless} without a tree`);
 
   const startup = compare('one 300-line process script vs node -e 0', [
     cmd('patchlint (one file)', lint([single])),
@@ -250,17 +252,20 @@ function main() {
   if (probe.status === 2) log(`\n--verify skipped: ${probe.stderr.trim()}`);
   else verify = compare('--verify: the 300-line process, load, re-load and three messages', [cmd('patchlint --verify', lint(['--verify', single, '--messages', scenario]))], RUNS);
 
-  const [rl, realFloor, rlOne, rlOff] = real;
-  const [pl, floor, plOne, plOff] = corpus;
+  const [rl, realFloor, rlOne, rlOff, rlForced] = real;
+  const [pl, floor, plOne, plOff, plForced] = corpus;
   const figures = [
     { what: 'real-shaped corpus wall / parse floor wall', value: ratio(rl.wall, realFloor.wall), target: 1.0 },
     { what: 'real-shaped corpus CPU / parse floor CPU', value: ratio(rl.cpu, realFloor.cpu), target: 1.3 },
     { what: 'real-shaped corpus, one thread: wall / parse floor', value: ratio(rlOne.wall, realFloor.wall), bound: true, note: 'workers off' },
-    { what: 'real-shaped corpus: workers / one thread (wall)', value: ratio(rl.wall, rlOne.wall), target: 1.0 },
+    { what: 'real-shaped corpus: auto / one thread (wall)', value: ratio(rl.wall, rlOne.wall), target: 1.0 },
+    { what: 'real-shaped corpus: one worker forced / one thread (wall)', value: ratio(rlForced.wall, rlOne.wall), bound: true, note: 'what auto declines' },
     { what: 'real-shaped corpus peak RSS (MB)', value: rl.rss, target: 300, unit: 'MB' },
     { what: 'patch-heavy corpus wall / parse floor wall', value: ratio(pl.wall, floor.wall), target: 1.3 },
     { what: 'patch-heavy corpus CPU / parse floor CPU', value: ratio(pl.cpu, floor.cpu), bound: true, note: 'analysis stress test' },
     { what: 'patch-heavy corpus, one thread: wall / parse floor', value: ratio(plOne.wall, floor.wall), bound: true, note: 'workers off' },
+    { what: 'patch-heavy corpus: auto / one thread (wall)', value: ratio(pl.wall, plOne.wall), target: 1.0 },
+    { what: 'patch-heavy corpus: one worker forced / one thread (wall)', value: ratio(plForced.wall, plOne.wall), bound: true, note: 'every file to the worker' },
     { what: 'patch-heavy corpus peak RSS (MB)', value: pl.rss, target: 300, unit: 'MB' },
     { what: 'one worker\'s start-up: 20 tiny files, wall with / without (s)', value: workerCost[0].wall - workerCost[1].wall, bound: true, unit: 's', note: 'worker start-up' },
     { what: 'one 300-line file / node -e 0 (wall)', value: ratio(startup[0].wall, startup[1].wall), target: 1.4 },
@@ -291,19 +296,23 @@ function main() {
   }
 }
 
-/** src/model/prefilter.ts itself (not exported by the package), compiled for this run. */
-const { mayHavePatchMessage } = await import(`data:text/javascript;base64,${Buffer.from(buildSync({ entryPoints: [path.join(ROOT, 'src/model/prefilter.ts')], bundle: true, format: 'esm', write: false }).outputFiles[0].text).toString('base64')}`);
+/** A module of src/ (not exported by the package), compiled for this run. */
+const source = async (file) => import(`data:text/javascript;base64,${Buffer.from(buildSync({ entryPoints: [path.join(ROOT, file)], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles[0].text).toString('base64')}`);
+const { mayHavePatchMessage } = await source('src/model/prefilter.ts');
+const { parsesCleanly } = await source('src/lua/syntax-only.ts');
 
 /** Files the patch prefilter lets through, against the old `device|method` test. */
 function prefilterCounts(files) {
   let now = 0;
   let before = 0;
+  let treeless = 0;
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
     if (mayHavePatchMessage(text)) now++;
+    else if (parsesCleanly(text)) treeless++;
     if (/device|method|\\[0-9xuz]/i.test(text)) before++;
   }
-  return { files: files.length, now, before };
+  return { files: files.length, now, before, treeless };
 }
 
 const pass = (f) => (f.atLeast ? f.value >= f.target : f.value <= f.target);
@@ -329,8 +338,8 @@ function renderReport({ started, base, realStats, prefilter, syntaxCheck, single
     '',
     `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}; load average at start ${os.loadavg()[0].toFixed(2)}.`,
     `- Node ${process.version}, patchlint ${pkg.version}${luacheck ? `, ${luacheck.version}` : ''}.`,
-    `- Real-shaped corpus (\`generateRealCorpus\`, seed ${REAL_SEED}): ${realStats.files} files, ${realStats.lines.toLocaleString('en-US')} lines, ${(realStats.bytes / 1e6).toFixed(1)} MB; the prefilter lets ${prefilter.real.now} files through (the old \`device|method\` test: ${prefilter.real.before}).`,
-    `- Patch-heavy corpus (\`generateCorpus\`, seed ${SEED}): ${base.files} files, ${base.lines.toLocaleString('en-US')} lines, ${(base.bytes / 1e6).toFixed(1)} MB; ${syntaxCheck}; the prefilter lets ${prefilter.base.now} through (old: ${prefilter.base.before}). One-file case: a ${singleLines}-line process script.`,
+    `- Real-shaped corpus (\`generateRealCorpus\`, seed ${REAL_SEED}): ${realStats.files} files, ${realStats.lines.toLocaleString('en-US')} lines, ${(realStats.bytes / 1e6).toFixed(1)} MB; the prefilter lets ${prefilter.real.now} files through (the old \`device|method\` test: ${prefilter.real.before}); of the others, ${prefilter.real.treeless} are checked without a syntax tree (src/lua/syntax-only.ts).`,
+    `- Patch-heavy corpus (\`generateCorpus\`, seed ${SEED}): ${base.files} files, ${base.lines.toLocaleString('en-US')} lines, ${(base.bytes / 1e6).toFixed(1)} MB; ${syntaxCheck}; the prefilter lets ${prefilter.base.now} through (old: ${prefilter.base.before}), ${prefilter.base.treeless} of the others are checked without a tree. One-file case: a ${singleLines}-line process script.`,
     `- Runs: ${RUNS} per command (${RUNS * 4} for start-up, 1 for luacheck, ${quick ? 1 : 2} for scaling), alternating; CPU = user + sys of the whole process (all threads); RSS = peak resident set (${TIME ? '`/usr/bin/time`' : '`process.resourceUsage()`'}).`,
     '',
     '| ratio | measured | target | |',

@@ -125,6 +125,42 @@ describe('lintFiles on worker threads', () => {
     expect(few.results[1]!.messages.map((m) => m.ruleId)).toEqual(['duplicate-key-case', 'lowercase-key']);
   });
 
+  it('under "auto", sends only the files that need a syntax tree to the workers and lints the rest here', async () => {
+    const saved = process.env.PATCHLINT_WORKERS;
+    delete process.env.PATCHLINT_WORKERS;
+    try {
+      const inProcess = await api.lintFiles([corpus], { workers: 0 });
+      const files = inProcess.results.map((r) => r.filePath);
+      // A worker that dies on any batch holding a library module (which needs no tree) or dup-a.lua (which does).
+      const hook = path.join(corpus, 'crash-routing-first.mjs');
+      writeFileSync(hook, [
+        "import { parentPort } from 'node:worker_threads';",
+        "parentPort.on('message', (batch) => {",
+        `  if (!batch.tasks.some((t) => t.filePath.includes(${JSON.stringify(`${path.sep}lib${path.sep}`)}) || t.filePath.endsWith('dup-a.lua'))) return;`,
+        '  process.exit(70);',
+        '});',
+      ].join('\n'));
+      const script = path.join(corpus, 'crash-routing.mjs');
+      writeFileSync(script, `import ${JSON.stringify(pathToFileURL(hook).href)};\nimport ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist/lint-worker.js')).href)};\n`);
+      const configFor = () => presetConfig('recommended');
+      const run = async (workerTreeBytes?: number) => {
+        const outcome = await lintPerFile(files, { cwd: corpus, configFor, cache: false, workers: 'auto', workerScript: { url: pathToFileURL(script), launcher: false }, ...(workerTreeBytes ? { workerTreeBytes } : {}) });
+        return finishFiles(outcome.linted, configFor, readTextIfPossible);
+      };
+      // Workers started from the first file that needs a tree: dup-a.lua went to one, no library module did.
+      const routed = await run(1);
+      const crashed = routed.filter((r) => r.messages.some((m) => m.message.startsWith('Internal error: patchlint crashed')));
+      expect(crashed.map((r) => path.basename(r.filePath))).toEqual(['dup-a.lua']);
+      const libraries = routed.filter((r) => r.filePath.includes(`${path.sep}lib${path.sep}`));
+      expect(libraries.length).toBeGreaterThan(10);
+      expect(libraries).toEqual(inProcess.results.filter((r) => r.filePath.includes(`${path.sep}lib${path.sep}`)));
+      // The processes that need a tree (far less than WORKER_TREE_BYTES): no worker starts.
+      expect(await run()).toEqual(inProcess.results);
+    } finally {
+      if (saved !== undefined) process.env.PATCHLINT_WORKERS = saved;
+    }
+  });
+
   it('the CLI prints the same report with workers forced on and off', () => {
     const on = runCli(['--format', 'json', corpus], { env: { PATCHLINT_WORKERS: '2' } });
     const off = runCli(['--format', 'json', corpus], { env: { PATCHLINT_WORKERS: '0' } });

@@ -85,129 +85,184 @@ const MAX_SILENT_DEATHS = 3;
  * caller lints those itself); otherwise every file got an outcome.
  */
 export function lintInWorkers(files: PoolFile[], script: WorkerScript, options: PoolOptions): Promise<number[]> {
+  const pool = openPool(script, { ...options, threads: Math.max(1, Math.min(options.threads, files.length)) });
+  for (const file of files) pool.add(file);
+  return pool.drain();
+}
+
+/** A pool that takes files while the caller is still finding them (per-file.ts routes the costly ones here). */
+export interface LintPool {
+  add(file: PoolFile): void;
+  /**
+   * No more files: the main thread helps with the smallest files still queued (options.lintHere)
+   * until every file has an outcome. Resolves with the indexes of files left unlinted because
+   * workers could not run.
+   */
+  drain(): Promise<number[]>;
+}
+
+export function openPool(script: WorkerScript, options: PoolOptions): LintPool {
   const configIds = new Map<ResolvedConfig, number>();
   const configs: ResolvedConfig[] = [];
-  const queue: LintTask[] = [...files]
-    .sort((a, b) => b.size - a.size || a.index - b.index)
-    .map((f) => {
-      let id = configIds.get(f.config);
-      if (id === undefined) {
-        id = configs.length;
-        configs.push(f.config);
-        configIds.set(f.config, id);
-      }
-      return { index: f.index, filePath: f.filePath, config: id };
-    });
-  const threads = Math.max(1, Math.min(options.threads, queue.length));
-  // Small enough to balance the end of the run, large enough to keep messages few.
-  const batchSize = Math.max(1, Math.min(16, Math.floor(queue.length / (threads * 8))));
+  /** Tasks not yet sent, largest file first (the last ones are the main thread's). */
+  const queue: LintTask[] = [];
+  const sizes = new Map<number, number>();
+  const slots = new Set<Slot>();
+  let remaining = 0;
+  let silentDeaths = 0;
+  let settled = false;
+  let closed = false;
+  /** Files handed back because the workers could not run (settled early). */
+  const handedBack: number[] = [];
+  let resolveDrain: ((unfinished: number[]) => void) | null = null;
 
-  return new Promise<number[]>((resolve) => {
-    const slots = new Set<Slot>();
-    let remaining = queue.length;
-    let silentDeaths = 0;
-    let settled = false;
-    const settle = (unfinished: number[]) => {
-      settled = true;
-      stopAll();
-      resolve(unfinished);
-    };
-
-    const stopAll = () => {
-      for (const slot of slots) {
-        slot.done = true;
-        void slot.worker.terminate();
-      }
-      slots.clear();
-    };
-    const finishIfDone = () => {
-      if (remaining === 0 && !settled) settle([]);
-    };
-
-    const feed = (slot: Slot) => {
-      if (settled) return;
-      // Two batches in flight: the worker never waits for the next one.
-      while (slot.inFlight.length < batchSize * 2 && queue.length > 0) {
-        const tasks = queue.splice(0, batchSize);
-        const batch: LintBatch = { tasks, configs: {}, wantHash: options.wantHash, root: options.root };
-        for (const t of tasks) {
-          if (!slot.knownConfigs.has(t.config)) {
-            slot.knownConfigs.add(t.config);
-            batch.configs[t.config] = configs[t.config]!;
-          }
-        }
-        slot.inFlight.push(...tasks);
-        try {
-          slot.worker.postMessage(batch);
-        } catch {
-          // A config that cannot be cloned (not plain data): lint everything left on the main thread.
-          settle([...queue, ...[...slots].flatMap((s) => s.inFlight)].map((t) => t.index));
-          return;
-        }
-      }
-    };
-
-    // Called on 'exit', after Node has delivered every message the worker posted (an 'error'
-    // event can come before them, so it only records the reason): the first unanswered task
-    // is the file the worker died on.
-    const died = (slot: Slot, reason: string) => {
-      if (slot.done || settled) return;
+  const settle = (unfinished: number[]) => {
+    settled = true;
+    stopAll();
+    handedBack.push(...unfinished);
+    resolveDrain?.(handedBack);
+  };
+  const stopAll = () => {
+    for (const slot of slots) {
       slot.done = true;
-      slots.delete(slot);
-      silentDeaths = slot.answered ? 0 : silentDeaths + 1;
-      if (silentDeaths >= MAX_SILENT_DEATHS) {
-        settle([...queue, ...slot.inFlight, ...[...slots].flatMap((s) => s.inFlight)].map((t) => t.index));
+      void slot.worker.terminate();
+    }
+    slots.clear();
+  };
+  const finishIfDone = () => {
+    if (closed && remaining === 0 && !settled) settle([]);
+  };
+  const everythingLeft = (extra: LintTask[] = []) => [...queue.splice(0), ...extra, ...[...slots].flatMap((s) => s.inFlight)].map((t) => t.index);
+
+  const feed = (slot: Slot) => {
+    if (settled) return;
+    // Small enough to balance the end of the run, large enough to keep messages few; two
+    // batches in flight, so the worker never waits for the next one.
+    const batchSize = Math.max(1, Math.min(16, Math.floor(queue.length / (options.threads * 8))));
+    while (slot.inFlight.length < batchSize * 2 && queue.length > 0) {
+      const tasks = queue.splice(0, batchSize);
+      const batch: LintBatch = { tasks, configs: {}, wantHash: options.wantHash, root: options.root };
+      for (const t of tasks) {
+        if (!slot.knownConfigs.has(t.config)) {
+          slot.knownConfigs.add(t.config);
+          batch.configs[t.config] = configs[t.config]!;
+        }
+      }
+      slot.inFlight.push(...tasks);
+      try {
+        slot.worker.postMessage(batch);
+      } catch {
+        // A config that cannot be cloned (not plain data): lint everything left on the main thread.
+        settle(everythingLeft());
         return;
       }
-      const [culprit, ...rest] = slot.inFlight;
-      slot.inFlight = [];
-      if (culprit) {
-        remaining--;
-        options.onOutcome(culprit.index, culprit.filePath, { crash: reason });
-      }
-      queue.unshift(...rest);
-      if (queue.length > 0) start();
-      finishIfDone();
-    };
-
-    const start = () => {
-      if (settled) return;
-      const worker = script.launcher ? new Worker(script.url, { env: { ...process.env, [LINT_WORKER_ENV]: '1' } }) : new Worker(script.url);
-      const slot: Slot = { worker, inFlight: [], knownConfigs: new Set(), done: false, answered: false };
-      slots.add(slot);
-      slot.worker.on('message', (reply: WorkerReply) => {
-        if (slot.done) return;
-        slot.answered = true;
-        const at = slot.inFlight.findIndex((t) => t.index === reply.index);
-        if (at < 0) return;
-        const [task] = slot.inFlight.splice(at, 1);
-        remaining--;
-        options.onOutcome(task!.index, task!.filePath, 'readError' in reply ? { readError: reply.readError } : reply);
-        feed(slot);
-        finishIfDone();
-      });
-      slot.worker.on('error', (error) => {
-        slot.error ??= error instanceof Error ? error.message : String(error);
-      });
-      slot.worker.on('exit', (code) => died(slot, slot.error ?? `the worker exited with code ${code}`));
-      feed(slot);
-    };
-
-    // Between two files, let the workers' messages in (they ask for their next batch).
-    const helpHere = async (lintHere: (index: number, filePath: string) => void) => {
-      while (!settled && queue.length > 0) {
-        const task = queue.pop()!;
-        lintHere(task.index, task.filePath);
-        remaining--;
-        finishIfDone();
-        await new Promise((next) => setImmediate(next));
-      }
-    };
-
-    if (remaining === 0) resolve([]);
-    else {
-      for (let i = 0; i < threads; i++) start();
-      if (options.lintHere) void helpHere(options.lintHere);
     }
-  });
+  };
+
+  // Called on 'exit', after Node has delivered every message the worker posted (an 'error'
+  // event can come before them, so it only records the reason): the first unanswered task
+  // is the file the worker died on.
+  const died = (slot: Slot, reason: string) => {
+    if (slot.done || settled) return;
+    slot.done = true;
+    slots.delete(slot);
+    silentDeaths = slot.answered ? 0 : silentDeaths + 1;
+    if (silentDeaths >= MAX_SILENT_DEATHS) {
+      settle(everythingLeft(slot.inFlight));
+      return;
+    }
+    const [culprit, ...rest] = slot.inFlight;
+    slot.inFlight = [];
+    if (culprit) {
+      remaining--;
+      options.onOutcome(culprit.index, culprit.filePath, { crash: reason });
+    }
+    queue.unshift(...rest);
+    if (queue.length > 0 || !closed) start();
+    finishIfDone();
+  };
+
+  const start = () => {
+    if (settled) return;
+    const worker = script.launcher ? new Worker(script.url, { env: { ...process.env, [LINT_WORKER_ENV]: '1' } }) : new Worker(script.url);
+    const slot: Slot = { worker, inFlight: [], knownConfigs: new Set(), done: false, answered: false };
+    slots.add(slot);
+    slot.worker.on('message', (reply: WorkerReply) => {
+      if (slot.done) return;
+      slot.answered = true;
+      const at = slot.inFlight.findIndex((t) => t.index === reply.index);
+      if (at < 0) return;
+      const [task] = slot.inFlight.splice(at, 1);
+      remaining--;
+      options.onOutcome(task!.index, task!.filePath, 'readError' in reply ? { readError: reply.readError } : reply);
+      feed(slot);
+      finishIfDone();
+    });
+    slot.worker.on('error', (error) => {
+      slot.error ??= error instanceof Error ? error.message : String(error);
+    });
+    slot.worker.on('exit', (code) => died(slot, slot.error ?? `the worker exited with code ${code}`));
+    feed(slot);
+  };
+
+  /** Where a file of this size goes in the queue: after every larger one (and equal ones added before). */
+  const insertAt = (size: number) => {
+    let lo = 0;
+    let hi = queue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sizes.get(queue[mid]!.index)! >= size) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  let started = false;
+  return {
+    add(file) {
+      if (settled) {
+        handedBack.push(file.index);
+        return;
+      }
+      let id = configIds.get(file.config);
+      if (id === undefined) {
+        id = configs.length;
+        configs.push(file.config);
+        configIds.set(file.config, id);
+      }
+      sizes.set(file.index, file.size);
+      queue.splice(insertAt(file.size), 0, { index: file.index, filePath: file.filePath, config: id });
+      remaining++;
+      if (!started) {
+        started = true;
+        for (let i = 0; i < options.threads; i++) start();
+      } else {
+        for (const slot of slots) feed(slot);
+      }
+    },
+    drain() {
+      closed = true;
+      return new Promise<number[]>((resolve) => {
+        if (settled) {
+          resolve(handedBack);
+          return;
+        }
+        resolveDrain = resolve;
+        finishIfDone();
+        // Between two files, let the workers' messages in (they ask for their next batch).
+        const lintHere = options.lintHere;
+        if (!lintHere) return;
+        const help = async () => {
+          while (!settled && queue.length > 0) {
+            const task = queue.pop()!;
+            lintHere(task.index, task.filePath);
+            remaining--;
+            finishIfDone();
+            await new Promise((next) => setImmediate(next));
+          }
+        };
+        void help();
+      });
+    },
+  };
 }
