@@ -182,7 +182,8 @@ function main() {
   writeFileSync(rulesOff, `${JSON.stringify({ rules: Object.fromEntries(rules.map((r) => [r.meta.id, 'off'])) }, null, 2)}\n`);
   const lint = (paths, extra = []) => [...PATCHLINT, ...extra, ...paths];
   const show = (argv) => argv.map((a) => (a === process.execPath ? 'node' : path.relative(ROOT, a) || a)).join(' ');
-  const cmd = (name, argv, extra = {}) => ({ name, argv, show: show(argv), expectStatus: [0, 1], ...extra });
+  // The command as a user would type it, with the environment it runs under.
+  const cmd = (name, argv, extra = {}) => ({ name, argv, show: `${Object.entries(extra.env ?? {}).map(([k, v]) => `${k}=${v} `).join('')}${show(argv)}`, expectStatus: [0, 1], ...extra });
 
   // Each corpus against the floor: as users run it, on one thread, and with every rule off.
   const vsFloor = (label, dir) => compare(label, [

@@ -1,4 +1,5 @@
-// The per-file lint, with no file system: text → parse → patch model → rules → messages. Its
+// The per-file lint, with no file system: text → parse (or, for a file that needs no patch model,
+// the tree-less syntax check) → patch model → rules → messages. Its
 // result is plain data (cached, sent back from worker threads); the cross-file pass and the
 // finishing step (finish.ts) turn it into a LintResult.
 import { rules as registry } from '../../rules/index.js';

@@ -27,7 +27,7 @@ export interface LintFilesOptions {
   cache?: boolean;
   /** The cache file, or a folder for it (default: `.patchlintcache` in cwd). */
   cacheLocation?: string;
-  /** Worker threads: 'auto' (default) uses them when there are many files; a number forces it (0: none). */
+  /** Worker threads: 'auto' (default) uses them for the process code of large runs (docs/performance.md); a number sends every file to that many (0: none). */
   workers?: number | 'auto';
 }
 
