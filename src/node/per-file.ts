@@ -1,7 +1,7 @@
 // The per-file pass over many files (no fixes): cache lookups, then each file linted here or,
 // when it needs a syntax tree and there are enough such files to pay for the threads, on a
-// worker thread (this thread helping at the end). Lints come back in the order of `files`; the caller runs the
-// cross-file pass and finishes the results.
+// worker thread (this thread helping at the end). Lints come back in the order of `files`;
+// the caller runs the cross-file pass and finishes the results.
 //
 // Each file is read just before it is linted, never all texts first: holding every text
 // while parsing doubles luaparse's time (the garbage collector scans them again and again).
