@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The long fuzz run: the property and differential tests of test/fuzz with many more runs and
-// a fresh seed each time (printed, so a failure can be replayed).
+// The long fuzz run: the property and differential tests of test/fuzz, and those that hold the
+// tree-less syntax check to the full parse, with many more runs and a fresh seed each time
+// (printed, so a failure can be replayed).
 //   npm run fuzz                      # 3000 runs per property, random seed
 //   npm run fuzz -- 20000 12345       # runs per property, seed
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ if (!/^\d+$/.test(runs) || !/^\d+$/.test(seed)) {
 }
 process.stdout.write(`patchlint fuzz: ${runs} runs per property, seed ${seed} (replay: npm run fuzz -- ${runs} ${seed})\n`);
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-const run = spawnSync(process.execPath, [vitest, 'run', 'test/fuzz', '--testTimeout=0'], {
+const run = spawnSync(process.execPath, [vitest, 'run', 'test/fuzz', 'test/lua/syntax-only.test.ts', 'test/engine/tree-skip.test.ts', '--testTimeout=0'], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   stdio: 'inherit',
   env: { ...process.env, PATCHLINT_FUZZ_RUNS: runs, PATCHLINT_FUZZ_SEED: seed },
