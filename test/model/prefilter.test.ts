@@ -15,6 +15,8 @@ describe('the patch prefilter', () => {
     ['a unicode escape of a letter', "Send({ device = '\\u{70}atch@1.0' })"],
     ['\\z joining the word', "Send({ device = 'pat\\z\n     ch@1.0' })"],
     ['an escape before the word', "Send({ device = '\\x7epatch@1.0' })"],
+    ['white space and escapes before the word', "Send({ device = '\\t \\126 patch@1' }) Send({ device = [==[\n  Patch@1.0]==] })"],
+    ['the word in a string that holds a quote', "print('say \"patch@1.0\"')"],
   ];
   for (const [name, code] of pass) it(`lets through ${name}`, () => expect(mayHavePatchMessage(code)).toBe(true));
 
@@ -23,6 +25,8 @@ describe('the patch prefilter', () => {
     ['a device table', "local dev = { device = 'gpu0', method = 'dma' }"],
     ['the word inside another word', "-- event dispatch\nlocal function dispatch(ev) return handlers[ev.method](ev) end\nlocal unpatched = true"],
     ['escapes of other letters', "print('tab\\9end', '\\x42\\u{44}', '\\0')"],
+    ['an HTTP route table keyed by method', "return { ['/users/:id'] = { GET = function(self) end, PATCH = function(self, db) return kong.response.exit(200) end } }"],
+    ['the word in names, comments and the middle of strings', "-- patch the config first\nlocal patch = require('cfg').patch\nlog('apply patch now')"],
   ];
   for (const [name, code] of skip) it(`skips ${name}`, () => expect(mayHavePatchMessage(code)).toBe(false));
 
