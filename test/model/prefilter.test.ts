@@ -30,6 +30,11 @@ describe('the patch prefilter', () => {
   ];
   for (const [name, code] of skip) it(`skips ${name}`, () => expect(mayHavePatchMessage(code)).toBe(false));
 
+  it('reads a long run of escaped quotes once (a regular expression here backtracked on it)', () => {
+    expect(mayHavePatchMessage(`'${"\\'".repeat(100_000)} x patch`)).toBe(false);
+    expect(mayHavePatchMessage(`'${"\\'".repeat(100_000)}patch`)).toBe(true);
+  });
+
   it('an escaped device string is still linted as the patch it is', () => {
     expect(lint("Send({ device = '\\x7epatch@1.0', cache = { a = 1 } })")).toEqual(['guard-top-level-sync 1:1-1:54', 'device-name 1:17-1:32']);
   });
