@@ -53,8 +53,8 @@ export const WORKER_MIN_FILES = 8;
 export const WORKER_TREE_BYTES = 8_000_000;
 /**
  * The estimate is made once, when this many bytes of such files have been read: their share of
- * the bytes read so far, times all the bytes to lint. Later, a worker would start too late to
- * pay for its warm-up.
+ * the bytes read so far, times all the bytes to lint (the files not yet read taken at the mean
+ * size of those read). Later, a worker would start too late to pay for its warm-up.
  */
 export const WORKER_DECIDE_AT = 512 * 1024;
 /** With workers running, this thread lets their replies in at least this often (ms). */
@@ -182,9 +182,11 @@ async function lintEach(files: string[], cache: LintCache | null, options: PerFi
       heavyBytes += text.length;
       if (heavyBytes >= decideAt) {
         mayThread = false; // decided once
-        // The bytes still to read that would bring the expected total to treeBytes.
-        const needed = ((treeBytes - heavyBytes) * bytesRead) / heavyBytes;
-        const script = bytesAhead(files, i + 1, needed) >= needed ? await workerScriptFor(options) : null;
+        // Their share of the bytes read so far, times the bytes still to read (estimated from the
+        // files read so far: no stat calls).
+        const ahead = (bytesRead / (i + 1)) * (files.length - i - 1);
+        const expected = heavyBytes + (heavyBytes / bytesRead) * ahead;
+        const script = expected >= treeBytes ? await workerScriptFor(options) : null;
         if (script) pool = (await import('./workers/pool.js')).openPool(script, poolOptions(Math.min(cores, 4) - 1));
       }
     }
@@ -214,13 +216,6 @@ function forcedThreads(setting: number | 'auto'): number | null {
   if (setting !== 'auto') return setting;
   const fromEnv = process.env.PATCHLINT_WORKERS;
   return fromEnv !== undefined && /^\d+$/.test(fromEnv) ? Number(fromEnv) : null;
-}
-
-/** The bytes of files[from…], counted up to `enough`. */
-function bytesAhead(files: string[], from: number, enough: number): number {
-  let bytes = 0;
-  for (let i = from; i < files.length && bytes < enough; i++) bytes += fileSize(files[i]!);
-  return bytes;
 }
 
 function fileSize(filePath: string): number {
